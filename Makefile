@@ -1,0 +1,45 @@
+# RNN Notes: `make serve` to read and edit, `make test` to check everything.
+# Both set up what they need first: .venv from requirements.txt, node_modules from package-lock.json.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: help setup serve build test clean
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make serve   set up, then serve the site with live reload at http://$(HOST)"
+	@echo "make test    set up, then run the whole test suite"
+	@echo "make build   set up, then build the site into site/ (strict)"
+	@echo "make clean   remove site/, caches, .venv and node_modules"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js and npm are needed (KaTeX renders the math at build time)"; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache .pytest_cache $(VENV) node_modules

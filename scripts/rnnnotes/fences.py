@@ -1,0 +1,98 @@
+"""Python fences that run at build time.
+
+Every ``python`` fence on a page must show a file or a named section from ``snippets/`` (included with
+``--8<--``). At build time the fence is executed and whatever it prints is shown right under the code.
+A fence marked ``{.python notest}`` is shown as it is, neither run here nor by the fence tests: it is
+for code that must *not* work, such as the Keras 2 forms in a migration table.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from pymdownx.superfences import SuperFencesException, highlight_validator
+
+from .runner import SnippetRunner
+from .snippet_index import SnippetIndex
+
+OUTPUT_LABEL = {"zh": "输出", "en": "Output"}
+
+
+class FenceError(SuperFencesException, PluginError):
+    """A fence that the build refuses (not from snippets/, or it raised).
+
+    SuperFences swallows any other exception from a formatter and quietly renders the fence as text.
+    """
+
+
+@dataclass
+class BuildContext:
+    """What the fence formatter needs to know about the build and the page being converted."""
+
+    runner: SnippetRunner
+    index: SnippetIndex
+    repo_url: str = ""
+    page: str = "?"
+    language: str = "zh"
+    fences: list[str] = field(default_factory=list)
+
+
+CONTEXT: BuildContext | None = None
+
+
+def validate(language, inputs, options, attrs, md):
+    if "notest" in inputs:
+        inputs.pop("notest")
+        options["notest"] = True
+    return highlight_validator(language, inputs, options, attrs, md)
+
+
+def _highlight(src, language, options, md, **kwargs) -> str:
+    return md.preprocessors["fenced_code_block"].highlight(
+        src=src, language=language, options=options, md=md, **kwargs
+    )
+
+
+def format_fence(src, language, class_name, options, md, **kwargs) -> str:
+    if options.pop("notest", False) or CONTEXT is None:
+        return _highlight(src, language, options, md, **kwargs)
+    ctx = CONTEXT
+    origin = ctx.index.lookup(src)
+    if origin is None:
+        first_line = src.strip().splitlines()[0] if src.strip() else ""
+        raise FenceError(
+            f"{ctx.page}: a python fence does not come from snippets/ (starts with {first_line!r}). "
+            'Put the code in snippets/ and include it with --8<-- "file.py:section", '
+            "or mark the fence {.python notest} if it must not run."
+        )
+    try:
+        stdout = ctx.runner.run_code(src, str(origin))
+    except Exception as error:
+        raise FenceError(f"{ctx.page}: {error}") from None
+    ctx.fences.append(str(origin))
+    options.setdefault("title", f"snippets/{origin.file}")
+    code_html = _highlight(src, language, options, md, **kwargs)
+    if not stdout.strip():
+        return code_html
+    output_html = _highlight(
+        stdout.rstrip("\n"),
+        "text",
+        {"title": OUTPUT_LABEL.get(ctx.language, OUTPUT_LABEL["en"])},
+        md,
+        classes=["exec-output"],
+        id_value="",
+        attrs={},
+    )
+    return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{output_html}</div>'
+
+
+def superfences_entry() -> dict:
+    return {"name": "python", "class": "python", "validator": validate, "format": format_fence}
+
+
+def language_of(src_uri: str, default: str) -> str:
+    stem = Path(src_uri).name.split(".")
+    return stem[-2] if len(stem) >= 3 else default

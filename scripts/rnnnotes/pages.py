@@ -1,0 +1,91 @@
+"""The two languages of a page must say the same thing in the same structure.
+
+Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_pages` checks each pair has the same
+heading anchors (every heading carries an explicit ``{ #anchor }``), the same snippet includes, the same
+figures and the same number of display and inline equations, in the same order. Prose is free.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+LANGUAGES = ("zh", "en")
+
+FENCE_RE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*$", re.MULTILINE)
+ANCHOR_RE = re.compile(r"\{\s*#([-\w]+)[^}]*\}\s*$")
+INCLUDE_RE = re.compile(r"--8<--\s+\"([^\"]+)\"")
+FIGURE_RE = re.compile(r"!\[[^\]]*\]\((?:\.\./)*(figures/[^)\s]+)\)")
+DISPLAY_MATH_RE = re.compile(r"^\s*\$\$.*?\$\$", re.MULTILINE | re.DOTALL)
+INLINE_MATH_RE = re.compile(r"(?<![\\$])\$(?!\$)(?:\\.|[^$\n\\])+?\$")
+CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
+
+
+@dataclass
+class PageStructure:
+    anchors: list[str]
+    unanchored: list[str]
+    includes: list[str]
+    figures: list[str]
+    display_math: int
+    inline_math: int
+
+
+def structure(text: str) -> PageStructure:
+    text = FRONT_MATTER_RE.sub("", text)
+    includes = INCLUDE_RE.findall(text)
+    prose = FENCE_RE.sub("", text)
+    headings = HEADING_RE.findall(prose)
+    anchors, unanchored = [], []
+    for _, title in headings:
+        match = ANCHOR_RE.search(title)
+        (anchors.append(match.group(1)) if match else unanchored.append(title))
+    display = DISPLAY_MATH_RE.findall(prose)
+    rest = CODE_SPAN_RE.sub("", DISPLAY_MATH_RE.sub("", prose))
+    return PageStructure(
+        anchors=anchors,
+        unanchored=unanchored,
+        includes=includes,
+        figures=FIGURE_RE.findall(prose),
+        display_math=len(display),
+        inline_math=len(INLINE_MATH_RE.findall(rest)),
+    )
+
+
+def page_pairs(docs_dir: Path) -> tuple[dict[str, dict[str, Path]], list[str]]:
+    """Group ``name.<lang>.md`` files by name; list the files that fit no language."""
+    pairs: dict[str, dict[str, Path]] = {}
+    strays = []
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        match = re.fullmatch(r"(.+)\.(\w+)\.md", relative)
+        if not match or match.group(2) not in LANGUAGES:
+            strays.append(relative)
+            continue
+        pairs.setdefault(match.group(1), {})[match.group(2)] = path
+    return pairs, strays
+
+
+def compare_pages(docs_dir: Path) -> list[str]:
+    """Every problem found, each naming the file(s) involved. Empty means every pair matches."""
+    docs_dir = Path(docs_dir)
+    pairs, strays = page_pairs(docs_dir)
+    problems = [f"docs/{s}: not named <page>.zh.md or <page>.en.md" for s in strays]
+    for name, files in sorted(pairs.items()):
+        missing = [lang for lang in LANGUAGES if lang not in files]
+        if missing:
+            present = ", ".join(f"docs/{name}.{lang}.md" for lang in files)
+            problems.append(f"{present}: no translation docs/{name}.{missing[0]}.md")
+            continue
+        zh, en = (structure(files[lang].read_text(encoding="utf-8")) for lang in LANGUAGES)
+        label = f"docs/{name}.zh.md vs docs/{name}.en.md"
+        for lang, page in zip(LANGUAGES, (zh, en)):
+            for title in page.unanchored:
+                problems.append(f"docs/{name}.{lang}.md: heading {title!r} has no {{ #anchor }}")
+        for field in ("anchors", "includes", "figures", "display_math", "inline_math"):
+            if getattr(zh, field) != getattr(en, field):
+                problems.append(f"{label}: {field} differ: {getattr(zh, field)} != {getattr(en, field)}")
+    return problems

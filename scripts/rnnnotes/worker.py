@@ -1,0 +1,107 @@
+"""The process that runs snippets for the build (started by :mod:`rnnnotes.runner`).
+
+Requests arrive one JSON object per line on stdin, answers leave one per line on a private copy of
+the original stdout; anything printed by C libraries goes to stderr instead. Each request runs in a fresh
+namespace with ``snippets/`` modules re-imported, Keras' session cleared and NumPy's global seed fixed, so
+a snippet prints the same thing whether it runs first, last or alone.
+
+    {"kind": "code", "code": "...", "name": "rnn_params.py:count"}  ->  {"stdout": "...", "deps": [...]}
+    {"kind": "figure", "module": "fig_rnn_unrolled"}                 ->  {"svg": "...", "deps": [...]}
+    failure                                                          ->  {"error": "traceback"}
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+SVG_RC = {
+    "svg.hashsalt": "rnn-notes",  # fixed ids inside the SVG: same bytes on every build
+    "svg.fonttype": "path",
+    "font.family": "DejaVu Sans",
+    "mathtext.fontset": "dejavusans",
+}
+
+
+def _snippet_modules(snippets_dir: Path) -> dict[str, Path]:
+    found = {}
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if path and Path(path).resolve().parent == snippets_dir:
+            found[name] = Path(path)
+    return found
+
+
+def _fresh_start(snippets_dir: Path) -> None:
+    for name in _snippet_modules(snippets_dir):
+        del sys.modules[name]
+    import numpy as np
+
+    np.random.seed(0)
+    if "keras" in sys.modules:
+        sys.modules["keras"].backend.clear_session()
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
+def _deps(snippets_dir: Path) -> list[str]:
+    return sorted(p.name for p in _snippet_modules(snippets_dir).values())
+
+
+def run_code(code: str, name: str, snippets_dir: Path) -> dict:
+    _fresh_start(snippets_dir)
+    out = io.StringIO()
+    namespace = {"__name__": "__main__", "__file__": str(snippets_dir / name.split(":")[0])}
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, f"<snippet {name}>", "exec"), namespace)
+    return {"stdout": out.getvalue(), "deps": _deps(snippets_dir)}
+
+
+def make_figure(module_name: str, snippets_dir: Path) -> dict:
+    _fresh_start(snippets_dir)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    module = importlib.import_module(module_name)
+    function = getattr(module, module_name, None)
+    if function is None:
+        raise AttributeError(f"snippets/{module_name}.py must define {module_name}()")
+    with plt.rc_context(SVG_RC):
+        fig = function()
+        if not isinstance(fig, Figure):
+            raise TypeError(f"{module_name}() must return a matplotlib Figure, not {type(fig).__name__}")
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white")
+    plt.close(fig)
+    return {"svg": buffer.getvalue(), "deps": _deps(snippets_dir)}
+
+
+def main() -> None:
+    snippets_dir = Path(sys.argv[1]).resolve()
+    sys.path.insert(0, str(snippets_dir))
+    answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)  # stray native output must not corrupt the answer channel
+    for line in sys.stdin:
+        request = json.loads(line)
+        try:
+            if request["kind"] == "code":
+                answer = run_code(request["code"], request["name"], snippets_dir)
+            else:
+                answer = make_figure(request["module"], snippets_dir)
+        except BaseException:  # noqa: BLE001 - every failure goes back to the build
+            answer = {"error": traceback.format_exc(limit=-8)}
+        answers.write(json.dumps(answer) + "\n")
+        answers.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Shared fixtures: the snippet path, the fence-test include expansion, one strict build, a server, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+DOCS = ROOT / "docs"
+sys.path[:0] = [str(SNIPPETS), str(ROOT / "scripts")]
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from rnnnotes.snippet_index import expand_includes  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+
+
+# -- pytest-markdown-docs: fences are tested as the reader sees them, includes expanded ---------
+
+
+class _ExpandingParser:
+    """A markdown-it parser that first expands ``--8<--`` includes with pymdownx.snippets itself."""
+
+    def __init__(self):
+        from markdown_it import MarkdownIt
+
+        self._parser = MarkdownIt("commonmark")
+
+    def parse(self, text, env=None):
+        return self._parser.parse(expand_includes(text, SNIPPETS), env)
+
+
+@pytest.hookimpl
+def pytest_markdown_docs_markdown_it():
+    return _ExpandingParser()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_keras_session(request):
+    """Each fence test starts like a fresh interpreter: Keras' name counters reset."""
+    yield
+    if "keras" in sys.modules:
+        sys.modules["keras"].backend.clear_session()
+
+
+# -- a strict build of the real site, shared by the build and browser tests ----------------------
+
+
+def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TF_CPP_MIN_LOG_LEVEL="3")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT / "mkdocs.yml", site)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log[-6000:]}"
+    warnings = [line for line in log.splitlines() if line.startswith("WARNING")]
+    assert not warnings, "\n".join(warnings)
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium package")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()

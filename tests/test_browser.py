@@ -1,0 +1,71 @@
+"""Every page in both languages, in a real Chromium: loads cleanly, math rendered, images load,
+nothing requested from another host, and the language switcher leads to the twin page."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import DOCS
+
+PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
+OTHER = {"zh": "en", "en": "zh"}
+
+
+def page_path(lang, name):
+    prefix = "/" if lang == "zh" else "/en/"
+    return prefix if name == "index" else f"{prefix}{name}/"
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 412, "height": 900})
+    page = context.new_page()
+    page.problems = []
+    page.foreign = []
+
+    def route(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            page.foreign.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.url}"))
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_in_chromium(page, site_url, lang, name):
+    page.goto(site_url + page_path(lang, name), wait_until="networkidle")
+
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.problems == []
+    assert page.foreign == []
+
+    text = page.evaluate("document.querySelector('article').innerText")
+    assert "$$" not in text and "\\(" not in text and "\\[" not in text
+    math = page.evaluate("document.querySelectorAll('.arithmatex').length")
+    rendered = page.evaluate("document.querySelectorAll('.arithmatex .katex').length")
+    assert math == rendered
+    if "$" in (DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8"):
+        assert rendered > 0
+        # KaTeX's fonts arrived: the math is not drawn in a fallback font
+        loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+        assert any("KaTeX_Main" in family for family in loaded), loaded
+
+    images = page.evaluate(
+        "[...document.querySelectorAll('article img')].map(i => [i.src, i.complete && i.naturalWidth > 0, i.alt])"
+    )
+    for src, loaded, alt in images:
+        assert loaded, src
+        assert len(alt) > 15, f"{src}: alt text too short: {alt!r}"
+
+    twin = page.locator(f"a.md-select__link[hreflang={OTHER[lang]}]").first
+    page.goto(twin.evaluate("a => a.href"), wait_until="domcontentloaded")
+    assert urlparse(page.url).path == page_path(OTHER[lang], name)
+    assert page.evaluate("document.documentElement.lang") == OTHER[lang]

@@ -1,0 +1,85 @@
+"""The strict build of the real site: both languages, math rendered, nothing from other hosts."""
+
+import json
+import re
+
+import pytest
+
+from conftest import DOCS
+
+PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
+
+
+def page_file(site, lang, name):
+    prefix = site if lang == "zh" else site / "en"
+    return prefix / "index.html" if name == "index" else prefix / name / "index.html"
+
+
+def all_html(site):
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_is_built_in_its_language(built_site, lang, name):
+    html = page_file(built_site, lang, name).read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    assert 'class="katex' in html or "$" not in (DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8")
+
+
+def test_every_equation_is_katex_and_no_tex_is_left(built_site):
+    for path in all_html(built_site):
+        html = path.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(span|div) class="arithmatex">(.{0,40})', html):
+            assert match.group(2).startswith('<span class="katex'), (path, match.group(0))
+        body = re.sub(r"<(script|pre|code)\b.*?</\1>", "", html, flags=re.DOTALL)
+        body = re.sub(r'<annotation encoding="application/x-tex">.*?</annotation>', "", body, flags=re.DOTALL)
+        assert "$$" not in body, path
+        assert "\\(" not in body and "\\[" not in body, path
+
+
+def test_no_math_javascript_and_no_other_hosts(built_site):
+    for path in all_html(built_site):
+        html = path.read_text(encoding="utf-8")
+        scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html)
+        assert not [s for s in scripts if re.search(r"katex|mathjax", s, re.I)], path
+        assert not re.search(r"\b(katex|MathJax)\.(render|typeset)", html), path
+        for attribute in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=\"([^\"]+)\"", html):
+            assert not re.match(r"(https?:)?//", attribute), f"{path}: loads {attribute}"
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
+    assert not list(built_site.rglob("*katex*.js"))
+
+
+def test_katex_css_and_fonts_are_served(built_site):
+    css = (built_site / "assets/katex/katex.css").read_text(encoding="utf-8")
+    fonts = re.findall(r"url\((fonts/[^)]+)\)", css)
+    assert fonts and all(f.endswith(".woff2") for f in fonts)
+    for font in fonts:
+        assert (built_site / "assets/katex" / font).is_file(), font
+
+
+def test_executed_output_is_on_the_page(built_site):
+    html = page_file(built_site, "en", "rnn").read_text(encoding="utf-8")
+    assert 'data-snippet="rnn_params.py"' in html
+    assert "Keras SimpleRNN(32).count_params() = 1568" in html
+    zh = page_file(built_site, "zh", "rnn").read_text(encoding="utf-8")
+    assert ">输出</span>" in zh and ">Output</span>" in html
+
+
+def test_figures_are_svg_without_dates_or_words(built_site):
+    figures = sorted((built_site / "figures").glob("*.svg"))
+    assert figures
+    for figure in figures:
+        svg = figure.read_text(encoding="utf-8")
+        assert "<dc:date>" not in svg, figure
+        assert not re.search(r"[\u4e00-\u9fff]", svg), figure
+
+
+def test_search_index_has_both_languages_and_plain_tex(built_site):
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    zh = " ".join(d["text"] + d["title"] for d in docs if not d["location"].startswith("en/"))
+    en = " ".join(d["text"] + d["title"] for d in docs if d["location"].startswith("en/"))
+    assert "循环\u200b神经网络" in zh or "循环神经网络" in zh  # jieba joins words with U+200B
+    assert "Recurrent neural networks" in en
+    assert "\\tanh" in en  # the index is built before KaTeX runs, so it keeps the TeX

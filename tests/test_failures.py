@@ -1,0 +1,103 @@
+"""A fault in a page or a snippet fails the build, and the error names the file that caused it.
+
+Each case builds a one-page project in a temporary folder with the site's real mkdocs.yml and hooks,
+so the cases run in seconds and never touch docs/ or snippets/.
+"""
+
+import re
+
+import pytest
+
+from conftest import ROOT, build_site
+
+PAGE = {
+    "zh": "# 首页 {{ #home }}\n\n公式 $a^2$。\n\n{extra}\n",
+    "en": "# Home {{ #home }}\n\nFormula $a^2$.\n\n{extra}\n",
+}
+SNIPPET = 'print("hello from a snippet")\n'
+
+
+def make_project(tmp_path, extra="", snippet=SNIPPET, languages=("zh", "en")):
+    docs, snippets = tmp_path / "docs", tmp_path / "snippets"
+    docs.mkdir()
+    snippets.mkdir()
+    (snippets / "hello.py").write_text(snippet, encoding="utf-8")
+    for lang in languages:
+        (docs / f"index.{lang}.md").write_text(PAGE[lang].format(extra=extra), encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    replacements = {
+        r"^docs_dir: .*$": f"docs_dir: {docs}",
+        r"^site_dir: .*$": f"site_dir: {tmp_path / 'site'}",
+        r"base_path: \[snippets\]": f"base_path: [{snippets}]",
+        r"- scripts/mkdocs_hooks.py": f"- {ROOT / 'scripts/mkdocs_hooks.py'}",
+        r"custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
+        r"^nav:\n(  - .*\n?)+": "nav:\n  - index.md\n",
+        r"^watch:\n(  - .*\n)+": "",
+    }
+    for pattern, replacement in replacements.items():
+        config, count = re.subn(pattern, replacement, config, flags=re.MULTILINE)
+        assert count == 1, pattern
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def build(config):
+    result = build_site(config, config.parent / "site")
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_the_healthy_project_builds(tmp_path):
+    code, log = build(make_project(tmp_path, extra='```python\n--8<-- "hello.py"\n```'))
+    assert code == 0, log
+    html = (tmp_path / "site/en/index.html").read_text(encoding="utf-8")
+    output = re.search(r'<span class="filename">Output</span>.*?</code>', html, re.DOTALL)
+    assert output and "hello from a snippet" in output.group(0)
+
+
+CASES = {
+    "snippet raises": (
+        dict(extra='```python\n--8<-- "hello.py"\n```', snippet="1 / 0\n"),
+        ["docs/index.zh.md", "hello.py", "ZeroDivisionError"],
+    ),
+    "missing include": (
+        dict(extra='```python\n--8<-- "nowhere.py"\n```'),
+        ["index.zh.md", "nowhere.py"],
+    ),
+    "missing section": (
+        dict(extra='```python\n--8<-- "hello.py:nosuchsection"\n```'),
+        ["index.zh.md", "nosuchsection"],
+    ),
+    "python fence not from snippets": (
+        dict(extra='```python\nprint("typed into the page")\n```'),
+        ["docs/index.zh.md", "does not come from snippets/"],
+    ),
+    "bad TeX": (
+        dict(extra="$$\n\\frac{a}{\n$$"),
+        ["docs/index.zh.md", "KaTeX cannot render"],
+    ),
+    "unknown TeX command": (
+        dict(extra="$\\notacommand x$"),
+        ["docs/index.zh.md", "notacommand"],
+    ),
+    "broken link": (
+        dict(extra="[gone](nowhere.md)"),
+        ["index.zh.md", "nowhere.md"],
+    ),
+    "broken anchor": (
+        dict(extra="[gone](#no-such-heading)"),
+        ["index.zh.md", "no-such-heading"],
+    ),
+    "missing translation": (
+        dict(languages=("zh",)),
+        ["docs/index.zh.md", "no translation docs/index.en.md"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fault_fails_the_build_naming_the_file(tmp_path, case):
+    options, expected = CASES[case]
+    code, log = build(make_project(tmp_path, **options))
+    assert code != 0, f"{case}: the build passed\n{log[-3000:]}"
+    for text in expected:
+        assert text in log, f"{case}: {text!r} not in the build log:\n{log[-3000:]}"

@@ -1,0 +1,117 @@
+"""The build machinery in scripts/rnnnotes: snippet runner and cache, snippet index, KaTeX."""
+
+import pytest
+
+from conftest import ROOT, SNIPPETS
+
+from rnnnotes.katex import KatexRenderer, TexError, render_page_math
+from rnnnotes.runner import SnippetError, SnippetRunner
+from rnnnotes.snippet_index import SnippetIndex, expand_includes
+
+
+@pytest.fixture
+def snippets(tmp_path):
+    folder = tmp_path / "snippets"
+    folder.mkdir()
+    (folder / "helper.py").write_text("def value():\n    return 41\n")
+    (folder / "uses_helper.py").write_text(
+        "from helper import value\n# --8<-- [start:show]\nprint(value() + 1)\n# --8<-- [end:show]\n"
+    )
+    (folder / "fig_line.py").write_text(
+        "import matplotlib.pyplot as plt\n\n\ndef fig_line():\n    fig, ax = plt.subplots()\n"
+        "    ax.plot([0, 1], [0, 1])\n    ax.set_xlabel(r'$h_t$')\n    return fig\n"
+    )
+    (folder / "fig_wrong.py").write_text("def fig_wrong():\n    return 42\n")
+    return folder
+
+
+def test_code_runs_once_then_comes_from_the_cache(snippets, tmp_path):
+    code = "from helper import value\nprint(value())\n"
+    first = SnippetRunner(snippets, tmp_path / "cache")
+    assert first.run_code(code, "x.py") == "41\n"
+    assert first.run_code(code, "x.py") == "41\n"
+    assert first.executed == 1
+    first.close()
+
+    second = SnippetRunner(snippets, tmp_path / "cache")
+    assert second.run_code(code, "x.py") == "41\n"
+    assert second.executed == 0  # from disk, no worker started
+
+    (snippets / "helper.py").write_text("def value():\n    return 7\n")
+    assert second.run_code(code, "x.py") == "7\n"  # an imported snippet changed: run again
+    assert second.executed == 1
+    second.close()
+
+
+def test_a_raising_snippet_names_itself_and_the_error(snippets, tmp_path):
+    runner = SnippetRunner(snippets, tmp_path / "cache")
+    with pytest.raises(SnippetError, match=r"snippets/boom.py raised:(.|\n)*ZeroDivisionError"):
+        runner.run_code("1 / 0\n", "boom.py")
+    assert runner.run_code("print('still alive')\n", "ok.py") == "still alive\n"
+    runner.close()
+
+
+def test_figures_are_reproducible_svg(snippets, tmp_path):
+    svgs = []
+    for attempt in range(2):
+        runner = SnippetRunner(snippets, tmp_path / f"cache{attempt}")
+        svgs.append(runner.make_figure("fig_line"))
+        runner.close()
+    assert svgs[0] == svgs[1]
+    assert svgs[0].lstrip().startswith("<?xml") and "<svg" in svgs[0]
+    assert "<dc:date>" not in svgs[0]
+
+
+def test_a_figure_function_must_return_a_figure(snippets, tmp_path):
+    runner = SnippetRunner(snippets, tmp_path / "cache")
+    with pytest.raises(SnippetError, match=r"fig_wrong.py(.|\n)*must return a matplotlib Figure"):
+        runner.make_figure("fig_wrong")
+    runner.close()
+
+
+def test_snippet_index_finds_files_and_sections(snippets):
+    index = SnippetIndex(snippets)
+    section = expand_includes('--8<-- "uses_helper.py:show"', snippets)
+    assert section.strip() == "print(value() + 1)"
+    assert str(index.lookup(section)) == "uses_helper.py:show"
+    whole = expand_includes('--8<-- "uses_helper.py"', snippets)
+    assert "--8<--" not in whole
+    assert str(index.lookup(whole)) == "uses_helper.py"
+    assert index.lookup("print('not a snippet')") is None
+    assert index.figure_modules() == ["fig_line", "fig_wrong"]
+
+
+def test_every_real_snippet_section_is_indexed():
+    index = SnippetIndex(SNIPPETS)
+    for path in SNIPPETS.glob("*.py"):
+        assert index.lookup(expand_includes(f'--8<-- "{path.name}"', SNIPPETS)) is not None, path
+
+
+@pytest.fixture(scope="module")
+def katex():
+    renderer = KatexRenderer(ROOT)
+    yield renderer
+    renderer.close()
+
+
+def test_katex_renders_inline_and_display(katex):
+    inline, display = katex.render([("h_t", False), (r"\tanh(x)", True)])
+    assert inline.startswith('<span class="katex">') and "<math" in inline
+    assert 'class="katex-display"' in display
+
+
+def test_katex_error_names_the_expression(katex):
+    with pytest.raises(TexError, match=r"\\frac\{a\}"):
+        katex.render([(r"\frac{a}", False)])
+    assert katex.render([("x", False)])  # the renderer survives a bad expression
+
+
+def test_render_page_math_replaces_arithmatex_markup(katex):
+    page = (
+        '<p><span class="arithmatex">\\(a &lt; b\\)</span></p>'
+        '<div class="arithmatex">\\[\nx^2\n\\]</div>'
+    )
+    out = render_page_math(page, katex)
+    assert "\\(" not in out and "\\[" not in out
+    assert out.count('class="katex"') == 2 and "katex-display" in out
+    assert "&lt;" in out  # a < b came through as text, not markup

@@ -1,0 +1,71 @@
+"""Every page exists in both languages with the same anchors, includes, figures and equations."""
+
+from conftest import DOCS
+
+from rnnnotes.pages import compare_pages, structure
+
+
+def test_every_page_pair_matches():
+    problems = compare_pages(DOCS)
+    assert not problems, "\n".join(problems)
+
+
+def test_there_are_pages_to_compare():
+    assert len(list(DOCS.rglob("*.zh.md"))) >= 2
+    assert len(list(DOCS.rglob("*.en.md"))) == len(list(DOCS.rglob("*.zh.md")))
+
+
+ZH = """# 标题 { #title }
+
+$$
+a = b
+$$
+
+正文 $x$ 和 $y$。
+
+```python
+--8<-- "rnn_params.py"
+```
+
+![图](figures/fig_rnn_unrolled.svg)
+"""
+
+
+def _write(tmp_path, zh, en):
+    (tmp_path / "page.zh.md").write_text(zh, encoding="utf-8")
+    if en is not None:
+        (tmp_path / "page.en.md").write_text(en, encoding="utf-8")
+    return compare_pages(tmp_path)
+
+
+def test_identical_structure_passes(tmp_path):
+    en = ZH.replace("标题", "Title").replace("正文", "Text").replace("和", "and").replace("图", "figure")
+    assert _write(tmp_path, ZH, en) == []
+
+
+def test_missing_translation_names_the_file(tmp_path):
+    problems = _write(tmp_path, ZH, None)
+    assert problems == ["docs/page.zh.md: no translation docs/page.en.md"]
+
+
+def test_each_difference_is_reported(tmp_path):
+    cases = {
+        "anchors": ZH.replace("#title", "#heading"),
+        "includes": ZH.replace("rnn_params.py", "rnn_shapes.py"),
+        "figures": ZH.replace("fig_rnn_unrolled", "fig_vanishing_gradient"),
+        "display_math": ZH.replace("$$\na = b\n$$", "a = b"),
+        "inline_math": ZH.replace("$y$", "y"),
+    }
+    for field, en in cases.items():
+        problems = _write(tmp_path, ZH, en)
+        assert len(problems) == 1 and f"{field} differ" in problems[0], (field, problems)
+
+
+def test_heading_without_anchor_is_reported(tmp_path):
+    problems = _write(tmp_path, ZH + "\n## 小结\n", ZH + "\n## Summary\n")
+    assert any("has no { #anchor }" in p and "page.zh.md" in p for p in problems)
+
+
+def test_code_and_fences_do_not_count_as_math():
+    page = structure("`$HOME` and $x$\n\n```bash\necho $PATH $HOME\n```\n")
+    assert page.inline_math == 1
