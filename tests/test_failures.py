@@ -15,6 +15,7 @@ PAGE = {
     "en": "# Home {{ #home }}\n\nFormula $a^2$.\n\n{extra}\n",
 }
 SNIPPET = 'print("hello from a snippet")\n'
+TABLE = 'print("| layer | params |")\nprint("|---|---|")\nprint("| RNN | $h(h+x)+h$ |")\n'
 
 
 def make_project(tmp_path, extra="", snippet=SNIPPET, languages=("zh", "en")):
@@ -22,6 +23,7 @@ def make_project(tmp_path, extra="", snippet=SNIPPET, languages=("zh", "en")):
     docs.mkdir()
     snippets.mkdir()
     (snippets / "hello.py").write_text(snippet, encoding="utf-8")
+    (snippets / "table.py").write_text(TABLE, encoding="utf-8")
     for lang in languages:
         (docs / f"index.{lang}.md").write_text(PAGE[lang].format(extra=extra), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -47,11 +49,15 @@ def build(config):
 
 
 def test_the_healthy_project_builds(tmp_path):
-    code, log = build(make_project(tmp_path, extra='```python\n--8<-- "hello.py"\n```'))
+    extra = '```python\n--8<-- "hello.py"\n```\n\n```{.python output="markdown"}\n--8<-- "table.py"\n```'
+    code, log = build(make_project(tmp_path, extra=extra))
     assert code == 0, log
     html = (tmp_path / "site/en/index.html").read_text(encoding="utf-8")
     output = re.search(r'<span class="filename">Output</span>.*?</code>', html, re.DOTALL)
     assert output and "hello from a snippet" in output.group(0)
+    table = re.search(r'<div class="exec-output exec-output--markdown">(.*?)</div>\s*</div>', html, re.DOTALL)
+    assert table and "<table>" in table.group(1) and "<td>RNN</td>" in table.group(1)
+    assert 'class="katex' in table.group(1)  # math printed by a snippet is rendered too
 
 
 CASES = {
@@ -70,6 +76,10 @@ CASES = {
     "python fence not from snippets": (
         dict(extra='```python\nprint("typed into the page")\n```'),
         ["docs/index.zh.md", "does not come from snippets/"],
+    ),
+    "unknown output kind": (
+        dict(extra='```{.python output="html"}\n--8<-- "hello.py"\n```'),
+        ["index.zh.md", 'output="html"'],
     ),
     "bad TeX": (
         dict(extra="$$\n\\frac{a}{\n$$"),

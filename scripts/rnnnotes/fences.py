@@ -4,6 +4,9 @@ Every ``python`` fence on a page must show a file or a named section from ``snip
 ``--8<--``). At build time the fence is executed and whatever it prints is shown right under the code.
 A fence marked ``{.python notest}`` is shown as it is, neither run here nor by the fence tests: it is
 for code that must *not* work, such as the Keras 2 forms in a migration table.
+
+A fence marked ``{.python output="markdown"}`` prints Markdown (typically a table, math allowed); the
+printed Markdown is rendered as part of the page instead of being shown as text.
 """
 
 from __future__ import annotations
@@ -43,11 +46,28 @@ class BuildContext:
 CONTEXT: BuildContext | None = None
 
 
+OUTPUT_KINDS = ("text", "markdown")
+
+
 def validate(language, inputs, options, attrs, md):
     if "notest" in inputs:
         inputs.pop("notest")
         options["notest"] = True
+    output = inputs.pop("output", "text")
+    if output not in OUTPUT_KINDS:
+        raise FenceError(f'output="{output}": expected one of {", ".join(OUTPUT_KINDS)}')
+    options["output"] = output
     return highlight_validator(language, inputs, options, attrs, md)
+
+
+def _markdown_output(stdout: str) -> str:
+    import markdown
+
+    converter = markdown.Markdown(
+        extensions=["tables", "pymdownx.arithmatex"],
+        extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    )
+    return f'<div class="exec-output exec-output--markdown">{converter.convert(stdout)}</div>'
 
 
 def _highlight(src, language, options, md, **kwargs) -> str:
@@ -57,6 +77,7 @@ def _highlight(src, language, options, md, **kwargs) -> str:
 
 
 def format_fence(src, language, class_name, options, md, **kwargs) -> str:
+    output = options.pop("output", "text")
     if options.pop("notest", False) or CONTEXT is None:
         return _highlight(src, language, options, md, **kwargs)
     ctx = CONTEXT
@@ -77,6 +98,8 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     code_html = _highlight(src, language, options, md, **kwargs)
     if not stdout.strip():
         return code_html
+    if output == "markdown":
+        return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{_markdown_output(stdout)}</div>'
     output_html = _highlight(
         stdout.rstrip("\n"),
         "text",
