@@ -6,13 +6,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: help setup serve build test clean
+.PHONY: help setup serve build test bench clean
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make serve   set up, then serve the site with live reload at http://$(HOST)"
 	@echo "make test    set up, then run the whole test suite"
 	@echo "make build   set up, then build the site into site/ (strict)"
+	@echo "make bench   set up, then measure the performance budgets and print them as a table"
 	@echo "make clean   remove site/, caches, .venv and node_modules"
 
 $(BIN)/python:
@@ -40,6 +41,9 @@ build: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .cache .pytest_cache $(VENV) node_modules

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import atexit
+import json
+import logging
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from jinja2 import FileSystemBytecodeCache  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from rnnnotes import fences  # noqa: E402
-from rnnnotes.pages import compare_pages  # noqa: E402
+from rnnnotes import a11y, fences  # noqa: E402
+from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
+from rnnnotes import languages  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math  # noqa: E402
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
-from rnnnotes.snippet_index import SnippetIndex  # noqa: E402
+from rnnnotes.snippet_index import SnippetIndex, expand_includes  # noqa: E402
 
-CACHE = ROOT / ".cache" / "snippets"
-GENERATED = ROOT / ".cache" / "generated"  # figures land here; mkdocs copies them into the site
+CACHE_ROOT = Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache"))  # git-ignored
+CACHE = CACHE_ROOT / "snippets"
+GENERATED = CACHE_ROOT / "generated"  # figures land here; mkdocs copies them into the site
 KATEX_DIR = "assets/katex"
+DEFAULT_LANGUAGE = LANGUAGES[0]
 
+log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
 _katex: KatexRenderer | None = None
 
@@ -58,8 +67,25 @@ def on_config(config, **kwargs):
     return config
 
 
+def _prefetch(config) -> None:
+    """Run every uncached fence and figure of every page, in parallel, before pages are rendered."""
+    ctx = fences.CONTEXT
+    jobs = [_runner.figure_request(module) for module in ctx.index.figure_modules()]
+    for page in sorted(Path(config.docs_dir).rglob("*.md")):
+        for body in fences.executed_fences(page.read_text(encoding="utf-8")):
+            try:
+                code = expand_includes(body, ctx.index.snippets_dir)
+            except Exception:  # a missing include: the page build reports it with the page's name
+                continue
+            origin = ctx.index.lookup(code)
+            if origin is not None:
+                jobs.append(_runner.code_request(code, str(origin)))
+    _runner.prefetch(list({json.dumps(job, sort_keys=True): job for job in jobs}.values()))
+
+
 def on_files(files, config, **kwargs):
     ctx = fences.CONTEXT
+    _prefetch(config)
     for module in ctx.index.figure_modules():
         try:
             svg = _runner.make_figure(module)
@@ -81,17 +107,52 @@ def _generated(config, uri: str, text: str) -> File:
     return File.generated(config, uri, abs_src_path=str(path))
 
 
+def on_env(env, config, files, **kwargs):
+    """Compiled theme templates are kept between builds: a rebuild then skips compiling Material's."""
+    folder = CACHE_ROOT / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
 def on_page_markdown(markdown, page, config, **kwargs):
     fences.CONTEXT.page = f"docs/{page.file.src_uri}"
-    fences.CONTEXT.language = fences.language_of(page.file.src_uri, config.theme["language"])
+    fences.CONTEXT.language = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
     return markdown
 
 
 def on_post_page(output, page, config, **kwargs):
     try:
-        return render_page_math(output, _katex)
+        output = render_page_math(output, _katex)
     except TexError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+    lang = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
+    output = a11y.label_search_dialog(output, lang)
+    return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    if template_name == "404.html":
+        return a11y.label_search_dialog(output, DEFAULT_LANGUAGE)
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
+def on_post_build(config, **kwargs):
+    site = Path(config.site_dir)
+    if not (site / "search" / "search_index.json").is_file():
+        return
+    languages.split_search_index(site, list(LANGUAGES), DEFAULT_LANGUAGE)
+    pairs, _ = page_pairs(Path(config.docs_dir))
+    urls = {
+        name: {
+            lang: languages.language_prefix(lang, DEFAULT_LANGUAGE) + ("" if name == "index" else f"{name}/")
+            for lang in files
+        }
+        for name, files in pairs.items()
+    }
+    languages.write_sitemaps(site, config.site_url or "/", urls, DEFAULT_LANGUAGE)
+    log.info(f"rnnnotes: {_runner.executed} snippet runs so far in this process; the rest came from the cache")
 
 
 def on_shutdown(**kwargs):

@@ -114,4 +114,5 @@ def test_render_page_math_replaces_arithmatex_markup(katex):
     out = render_page_math(page, katex)
     assert "\\(" not in out and "\\[" not in out
     assert out.count('class="katex"') == 2 and "katex-display" in out
+    assert '<div class="arithmatex" tabindex="0">' in out  # scrollable on a phone, so focusable
     assert "&lt;" in out  # a < b came through as text, not markup

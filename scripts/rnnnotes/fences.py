@@ -12,6 +12,7 @@ printed Markdown is rendered as part of the page instead of being shown as text.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,3 +120,24 @@ def superfences_entry() -> dict:
 def language_of(src_uri: str, default: str) -> str:
     stem = Path(src_uri).name.split(".")
     return stem[-2] if len(stem) >= 3 else default
+
+
+PYTHON_FENCE_RE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,})[ \t]*(?P<info>python\b[^\n]*|\{[^}\n]*\.python\b[^}\n]*\})[ \t]*\n"
+    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def executed_fences(markdown_text: str) -> list[str]:
+    """The bodies of a page's python fences that the build will execute (includes not yet expanded).
+
+    Only used to run snippets ahead of time, in parallel; the fence formatter stays the authority."""
+    bodies = []
+    for match in PYTHON_FENCE_RE.finditer(markdown_text):
+        if re.search(r"\bnotest\b", match["info"]):
+            continue
+        indent = match["indent"]
+        lines = [line[len(indent):] if line.startswith(indent) else line for line in match["body"].split("\n")]
+        bodies.append("\n".join(lines))
+    return bodies

@@ -18,9 +18,7 @@ from pathlib import Path
 
 SCRIPT = Path(__file__).with_name("katex_render.js")
 
-MATH_RE = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL
-)
+MATH_RE = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL)
 INLINE = (r"\(", r"\)")
 DISPLAY = (r"\[", r"\]")
 
@@ -110,6 +108,6 @@ def render_page_math(page_html: str, renderer: KatexRenderer) -> str:
         return page_html
     items = [_split(m["body"], m["tag"]) for m in matches]
     rendered = iter(renderer.render(items))
-    return MATH_RE.sub(
-        lambda m: f'<{m["tag"]} class="arithmatex">{next(rendered)}</{m["tag"]}>', page_html
-    )
+    # A display equation may scroll sideways on a phone; keyboard users must be able to scroll it too.
+    opening = {"div": '<div class="arithmatex" tabindex="0">', "span": '<span class="arithmatex">'}
+    return MATH_RE.sub(lambda m: f'{opening[m["tag"]]}{next(rendered)}</{m["tag"]}>', page_html)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
@@ -42,24 +44,64 @@ def _sha(data: bytes | str) -> str:
 
 
 class SnippetRunner:
-    def __init__(self, snippets_dir: Path, cache_dir: Path):
+    def __init__(self, snippets_dir: Path, cache_dir: Path, parallel: int = os.cpu_count() or 1):
         self.snippets_dir = Path(snippets_dir).resolve()
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self._environment = _library_versions() + ";worker=" + _sha(WORKER.read_bytes())
         self._memory: dict[str, dict] = {}
         self._proc: subprocess.Popen | None = None
+        self.parallel = max(1, parallel)
         self.executed = 0  # how many requests really ran (the rest came from the cache)
 
     # -- public API --------------------------------------------------------------------------
 
+    @staticmethod
+    def code_request(code: str, name: str) -> tuple[dict, str]:
+        return {"kind": "code", "code": code.strip("\n") + "\n", "name": name}, name
+
+    @staticmethod
+    def figure_request(module: str) -> tuple[dict, str]:
+        return {"kind": "figure", "module": module}, f"{module}.py"
+
     def run_code(self, code: str, name: str) -> str:
         """Stdout of ``code`` (a fence shown from ``snippets/<name>``)."""
-        return self._get({"kind": "code", "code": code, "name": name}, name)["stdout"]
+        return self._get(*self.code_request(code, name))["stdout"]
 
     def make_figure(self, module: str) -> str:
         """SVG text of ``snippets/<module>.py``'s ``<module>()``."""
-        return self._get({"kind": "figure", "module": module}, f"{module}.py")["svg"]
+        return self._get(*self.figure_request(module))["svg"]
+
+    def prefetch(self, jobs: list[tuple[dict, str]]) -> None:
+        """Run every job that is not cached yet, ``parallel`` at a time, so the pages then find them
+        in the cache. A job that fails is left for the page to run again and report with its file."""
+        todo = [(request, label) for request, label in jobs if self._cached(self._key(request)) is None]
+        if not todo:
+            return
+        workers: queue.Queue = queue.Queue()
+        for _ in range(min(self.parallel, len(todo))):
+            workers.put(self._spawn())
+
+        def run(job):
+            request, label = job
+            proc = workers.get()
+            try:
+                entry = self._ask(proc, request, label)
+                self._store(self._key(request), entry)
+            except SnippetError:
+                pass
+            finally:
+                workers.put(proc)
+
+        with ThreadPoolExecutor(max_workers=workers.qsize()) as pool:
+            list(pool.map(run, todo))
+        while not workers.empty():
+            proc = workers.get()
+            if self._proc is None and proc.poll() is None:
+                self._proc = proc  # keep one warm for the pages
+            else:
+                proc.stdin.close()
+                proc.wait(timeout=30)
 
     def close(self) -> None:
         if self._proc is not None:
@@ -81,15 +123,30 @@ class SnippetRunner:
     def _valid(self, entry: dict | None) -> bool:
         return entry is not None and self._dep_hashes(list(entry["deps"])) == entry["deps"]
 
-    def _get(self, request: dict, label: str) -> dict:
-        key = _sha(json.dumps(request, sort_keys=True) + self._environment)
+    def _key(self, request: dict) -> str:
+        return _sha(json.dumps(request, sort_keys=True) + self._environment)
+
+    def _cached(self, key: str) -> dict | None:
         entry = self._memory.get(key)
         if not self._valid(entry):
             entry = self._read_disk(key)
         if not self._valid(entry):
-            entry = self._execute(request, label)
-            self._write_disk(key, entry)
+            return None
         self._memory[key] = entry
+        return entry
+
+    def _store(self, key: str, entry: dict) -> None:
+        self._write_disk(key, entry)
+        self._memory[key] = entry
+
+    def _get(self, request: dict, label: str) -> dict:
+        key = self._key(request)
+        entry = self._cached(key)
+        if entry is None:
+            if self._proc is None or self._proc.poll() is not None:
+                self._proc = self._spawn()
+            entry = self._ask(self._proc, request, label)
+            self._store(key, entry)
         return entry["result"]
 
     def _path(self, key: str) -> Path:
@@ -108,26 +165,22 @@ class SnippetRunner:
 
     # -- worker -----------------------------------------------------------------------------
 
-    def _worker(self) -> subprocess.Popen:
-        if self._proc is None or self._proc.poll() is not None:
-            env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg", PYTHONHASHSEED="0")
-            self._proc = subprocess.Popen(
-                [sys.executable, str(WORKER), str(self.snippets_dir)],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-                encoding="utf-8",
-                env=env,
-            )
-        return self._proc
+    def _spawn(self) -> subprocess.Popen:
+        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg", PYTHONHASHSEED="0")
+        return subprocess.Popen(
+            [sys.executable, str(WORKER), str(self.snippets_dir)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
 
-    def _execute(self, request: dict, label: str) -> dict:
-        proc = self._worker()
+    def _ask(self, proc: subprocess.Popen, request: dict, label: str) -> dict:
         proc.stdin.write(json.dumps(request) + "\n")
         proc.stdin.flush()
         line = proc.stdout.readline()
         if not line:
-            self._proc = None
             raise SnippetError(f"snippets/{label}: the snippet worker died (exit code {proc.wait()})")
         answer = json.loads(line)
         self.executed += 1

@@ -1,0 +1,56 @@
+// Lighthouse (pinned in package.json) on each URL given, mobile profile, in the system Chromium.
+// Prints one JSON object: {url: {scores: {category: 0..100}, failing: [audit ids], metrics: {...}}}.
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+
+const urls = process.argv.slice(2);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+
+const categories = ["performance", "accessibility", "best-practices", "seo"];
+const report = {};
+try {
+  for (const url of urls) {
+    const { lhr } = await lighthouse(url, {
+      port: chrome.port,
+      logLevel: "error",
+      onlyCategories: categories,
+    });
+    const scores = {};
+    const failing = [];
+    for (const id of categories) {
+      const category = lhr.categories[id];
+      scores[id] = Math.round(category.score * 100);
+      for (const ref of category.auditRefs) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(`${id}:${ref.id}`);
+      }
+    }
+    const metric = (id) => lhr.audits[id] && lhr.audits[id].numericValue;
+    report[url] = {
+      scores,
+      failing,
+      metrics: {
+        fcp_ms: metric("first-contentful-paint"),
+        lcp_ms: metric("largest-contentful-paint"),
+        tbt_ms: metric("total-blocking-time"),
+        cls: metric("cumulative-layout-shift"),
+        bytes: metric("total-byte-weight"),
+      },
+      runtimeError: lhr.runtimeError ? lhr.runtimeError.message : null,
+    };
+  }
+} finally {
+  await chrome.kill();
+}
+process.stdout.write(JSON.stringify(report, null, 1) + "\n");

@@ -1,0 +1,58 @@
+"""axe-core (pinned in package.json) in Chromium on every page in both languages: no serious or
+critical violation; every figure has alt text in its page's language."""
+
+import re
+
+import pytest
+
+from conftest import DOCS, ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def page_path(lang, name):
+    prefix = "/" if lang == "zh" else "/en/"
+    return prefix if name == "index" else f"{prefix}{name}/"
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_accessibility_violation(browser, site_url, name, lang, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(site_url + page_path(lang, name), wait_until="networkidle")
+        serious = axe_violations(page)
+        alts = page.evaluate("[...document.querySelectorAll('article img')].map(i => i.alt)")
+    finally:
+        page.close()
+    assert serious == [], "\n".join(serious)
+    for alt in alts:
+        assert len(alt) >= 20, f"alt text too short: {alt!r}"
+        assert bool(HAN.search(alt)) == (lang == "zh"), f"alt text not in {lang}: {alt!r}"
+
+
+def test_404_page_is_accessible_and_bilingual(browser, site_url):
+    page = browser.new_page(viewport={"width": 412, "height": 900})
+    try:
+        page.goto(site_url + "/404.html", wait_until="networkidle")
+        serious = axe_violations(page)
+        text = page.evaluate("document.querySelector('article').innerText")
+        links = page.evaluate("[...document.querySelectorAll('article a')].map(a => new URL(a.href).pathname)")
+    finally:
+        page.close()
+    assert serious == [], "\n".join(serious)
+    assert "页面不存在" in text and "Page not found" in text
+    assert links == ["/", "/en/"]

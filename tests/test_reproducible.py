@@ -1,0 +1,26 @@
+"""Two builds, one of them from an empty cache, produce byte-identical sites."""
+
+import hashlib
+import os
+
+from conftest import ROOT, build_site
+
+
+def digest_tree(site):
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_cold_build_is_byte_identical(built_site, tmp_path, monkeypatch):
+    monkeypatch.setenv("RNN_NOTES_CACHE", str(tmp_path / "empty-cache"))
+    result = build_site(ROOT / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    assert os.listdir(tmp_path / "empty-cache" / "snippets"), "the second build did not use the empty cache"
+
+    first, second = digest_tree(built_site), digest_tree(tmp_path / "site")
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == [], differing
