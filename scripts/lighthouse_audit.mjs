@@ -5,7 +5,7 @@ import * as chromeLauncher from "chrome-launcher";
 
 const urls = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  chromePath: process.env.CHROMIUM || process.env.CHROME_PATH || "/usr/bin/chromium",
   chromeFlags: [
     "--headless=new",
     "--no-sandbox",

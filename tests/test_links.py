@@ -1,8 +1,10 @@
 """Every link and anchor in the built site resolves; links to other hosts are listed, not fetched."""
 
+import os
+
 from rnnnotes.links import check_site
 
-SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 
 
 def test_no_broken_link_or_anchor_in_the_built_site(built_site):

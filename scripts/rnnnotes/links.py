@@ -81,6 +81,8 @@ def check_site(site_dir: Path, site_url: str = "") -> LinkReport:
                     report.external[link].append(base)
                     continue
                 link = "/" + parsed.path[len(own_prefix):].lstrip("/") + (f"#{parsed.fragment}" if parsed.fragment else "")
+            elif link.startswith("/") and own_prefix != "/" and link.startswith(own_prefix):
+                link = "/" + link[len(own_prefix):]  # absolute path under the published prefix (404 page)
             url, fragment = urldefrag(urljoin(base, link))
             path = urlparse(url).path
             target = _target_file(site, path) if path else source
