@@ -46,10 +46,13 @@ def pytest_markdown_docs_markdown_it():
 
 @pytest.fixture(autouse=True)
 def _fresh_keras_session(request):
-    """Each fence test starts like a fresh interpreter: Keras' name counters reset."""
+    """Each fence test starts like a fresh interpreter: Keras' name counters reset, print options default."""
     yield
-    if "keras" in sys.modules:
-        sys.modules["keras"].backend.clear_session()
+    if request.node.path.suffix == ".md":
+        if "keras" in sys.modules:
+            sys.modules["keras"].backend.clear_session()
+        if "numpy" in sys.modules:
+            sys.modules["numpy"].set_printoptions()
 
 
 # -- a strict build of the real site, shared by the build and browser tests ----------------------

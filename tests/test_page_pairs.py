@@ -69,3 +69,10 @@ def test_heading_without_anchor_is_reported(tmp_path):
 def test_code_and_fences_do_not_count_as_math():
     page = structure("`$HOME` and $x$\n\n```bash\necho $PATH $HOME\n```\n")
     assert page.inline_math == 1
+
+
+def test_line_break_inside_a_chinese_paragraph_is_reported(tmp_path):
+    zh = ZH.replace("正文 $x$ 和 $y$。", "正文 $x$ 和 $y$，\n继续。")
+    en = ZH.replace("标题", "Title").replace("正文", "Text").replace("和", "and").replace("图", "figure")
+    problems = _write(tmp_path, zh, en)
+    assert any("line break inside a Chinese paragraph" in p for p in problems), problems

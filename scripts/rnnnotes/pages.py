@@ -22,6 +22,8 @@ FIGURE_RE = re.compile(r"!\[[^\]]*\]\((?:\.\./)*(figures/[^)\s]+)\)")
 DISPLAY_MATH_RE = re.compile(r"^\s*\$\$.*?\$\$", re.MULTILINE | re.DOTALL)
 INLINE_MATH_RE = re.compile(r"(?<![\\$])\$(?!\$)(?:\\.|[^$\n\\])+?\$")
 CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
+# A line break inside a Chinese paragraph renders as a stray space between two characters.
+CJK_SOFT_BREAK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][ \t]*\n[ \t]*(?=[^\s#|!>$`*+\-\d])")
 
 
 @dataclass
@@ -82,6 +84,10 @@ def compare_pages(docs_dir: Path) -> list[str]:
             continue
         zh, en = (structure(files[lang].read_text(encoding="utf-8")) for lang in LANGUAGES)
         label = f"docs/{name}.zh.md vs docs/{name}.en.md"
+        zh_prose = FENCE_RE.sub("", FRONT_MATTER_RE.sub("", files["zh"].read_text(encoding="utf-8")))
+        for match in CJK_SOFT_BREAK_RE.finditer(zh_prose):
+            line = zh_prose[: match.start()].count("\n") + 1
+            problems.append(f"docs/{name}.zh.md: line break inside a Chinese paragraph after {zh_prose[max(0, match.start() - 12):match.start() + 1]!r} (write the paragraph on one line)")
         for lang, page in zip(LANGUAGES, (zh, en)):
             for title in page.unanchored:
                 problems.append(f"docs/{name}.{lang}.md: heading {title!r} has no {{ #anchor }}")

@@ -3,7 +3,7 @@
 Requests arrive one JSON object per line on stdin, answers leave one per line on a private copy of
 the original stdout; anything printed by C libraries goes to stderr instead. Each request runs in a fresh
 namespace with ``snippets/`` modules re-imported, Keras' session cleared and NumPy's global seed fixed, so
-a snippet prints the same thing whether it runs first, last or alone.
+NumPy's print options reset, so a snippet prints the same thing whether it runs first, last or alone.
 
     {"kind": "code", "code": "...", "name": "rnn_params.py:count"}  ->  {"stdout": "...", "deps": [...]}
     {"kind": "figure", "module": "fig_rnn_unrolled"}                 ->  {"svg": "...", "deps": [...]}
@@ -44,6 +44,7 @@ def _fresh_start(snippets_dir: Path) -> None:
     import numpy as np
 
     np.random.seed(0)
+    np.set_printoptions()  # a snippet that changed print options must not change the next one's output
     if "keras" in sys.modules:
         sys.modules["keras"].backend.clear_session()
     if "matplotlib.pyplot" in sys.modules:
