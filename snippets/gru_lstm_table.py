@@ -4,7 +4,6 @@ SIZES = [(16, 32), (64, 64), (128, 256), (300, 512)]  # (input_dim, units)
 LAYERS = {
     "SimpleRNN": lambda units: keras.layers.SimpleRNN(units),
     "GRU": lambda units: keras.layers.GRU(units),
-    "GRU, reset_after=False": lambda units: keras.layers.GRU(units, reset_after=False),
     "LSTM": lambda units: keras.layers.LSTM(units),
 }
 
