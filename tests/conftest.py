@@ -50,7 +50,7 @@ def _fresh_keras_session(request):
     yield
     if request.node.path.suffix == ".md":
         if "keras" in sys.modules:
-            sys.modules["keras"].backend.clear_session()
+            sys.modules["keras"].backend.clear_session(free_memory=False)
         if "numpy" in sys.modules:
             sys.modules["numpy"].set_printoptions()
 

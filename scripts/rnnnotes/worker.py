@@ -30,10 +30,11 @@ SVG_RC = {
 
 
 def _snippet_modules(snippets_dir: Path) -> dict[str, Path]:
+    folder = str(snippets_dir)  # on sys.path as given, so imported modules' paths start with it
     found = {}
     for name, module in list(sys.modules.items()):
         path = getattr(module, "__file__", None)
-        if path and Path(path).resolve().parent == snippets_dir:
+        if path and os.path.dirname(path) == folder:
             found[name] = Path(path)
     return found
 
@@ -46,7 +47,7 @@ def _fresh_start(snippets_dir: Path) -> None:
     np.random.seed(0)
     np.set_printoptions()  # a snippet that changed print options must not change the next one's output
     if "keras" in sys.modules:
-        sys.modules["keras"].backend.clear_session()
+        sys.modules["keras"].backend.clear_session(free_memory=False)  # names reset; no slow gc
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
 
