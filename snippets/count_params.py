@@ -9,11 +9,13 @@ import operator
 GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
 
 
-def count_params(layer, input_dim, units, *, use_bias=True, reset_after=True, bidirectional=False):
-    """What Keras' ``count_params()`` reports for ``layer`` ("SimpleRNN", "LSTM" or "GRU").
+def count_params(layer, input_dim, units, *,
+                 use_bias=True, reset_after=True, bidirectional=False):
+    """What Keras' count_params() reports for `layer`: "SimpleRNN", "LSTM" or "GRU".
 
-    Each gate has a kernel (input_dim, units), a recurrent kernel (units, units) and a bias (units,);
-    a GRU with reset_after=True has a second bias per gate. Bidirectional holds two such layers.
+    Every gate block has a kernel (input_dim, units), a recurrent kernel (units, units)
+    and a bias (units,); a GRU with reset_after=True has a second bias per block.
+    Bidirectional holds two such layers.
     """
     if layer not in GATES:
         allowed = ", ".join(repr(name) for name in GATES)

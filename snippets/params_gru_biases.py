@@ -4,7 +4,7 @@ import numpy as np
 keras.utils.set_random_seed(0)
 units = 4
 inputs = np.random.default_rng(0).normal(size=(2, 6, 3)).astype("float32")
-gru = keras.layers.GRU(units, bias_initializer=keras.initializers.RandomNormal(stddev=1.0))
+gru = keras.layers.GRU(units, bias_initializer=keras.initializers.RandomNormal(stddev=1))
 reference = keras.ops.convert_to_numpy(gru(inputs))
 kernel, recurrent_kernel, bias = gru.get_weights()
 input_bias, recurrent_bias = bias

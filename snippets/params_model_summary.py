@@ -9,5 +9,6 @@ model = keras.Sequential([
     keras.layers.Dense(k),
 ])
 model.summary(line_length=72)
-print(f"count_params('LSTM', x, h, bidirectional=True) = {count_params('LSTM', x, h, bidirectional=True):,}")
-print(f"(2h + 1) k = {(2 * h + 1) * k:,}")
+print("count_params('LSTM', x, h, bidirectional=True) =",
+      f"{count_params('LSTM', x, h, bidirectional=True):,}")
+print("(2h + 1) k =", (2 * h + 1) * k)

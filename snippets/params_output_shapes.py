@@ -2,17 +2,17 @@ import keras
 import numpy as np
 
 B, T, x, h = 4, 10, 8, 16
-LAYERS = ("SimpleRNN", "LSTM", "GRU")
+COLUMNS = {"`SimpleRNN`, `GRU`": ("SimpleRNN", "GRU"), "`LSTM`": ("LSTM",)}
 
 
 def symbols(name, return_sequences, return_state, bidirectional):
     """What each returned tensor holds, in the order Keras returns them."""
     states = ["h", "c"] if name == "LSTM" else ["h"]
     if bidirectional:
-        forward, backward = r"\overrightarrow{%s}_T", r"\overleftarrow{%s}_1"
         output = (r"[\overrightarrow{h};\overleftarrow{h}]_{1:T}" if return_sequences
                   else r"[\overrightarrow{h}_T;\overleftarrow{h}_1]")
-        finals = [forward % s for s in states] + [backward % s for s in states]
+        finals = [rf"\overrightarrow{{{s}}}_T" for s in states]
+        finals += [rf"\overleftarrow{{{s}}}_1" for s in states]
     else:
         output = "h_{1:T}" if return_sequences else "h_T"
         finals = [f"{s}_T" for s in states]
@@ -20,7 +20,9 @@ def symbols(name, return_sequences, return_state, bidirectional):
 
 
 def table_cell(name, return_sequences, return_state, bidirectional, inputs):
-    layer = getattr(keras.layers, name)(h, return_sequences=return_sequences, return_state=return_state)
+    layer = getattr(keras.layers, name)(
+        h, return_sequences=return_sequences, return_state=return_state
+    )
     if bidirectional:
         layer = keras.layers.Bidirectional(layer)
     returned = layer(inputs)
@@ -35,12 +37,18 @@ def table_cell(name, return_sequences, return_state, bidirectional, inputs):
 def print_shape_table(bidirectional=False):
     inputs = np.zeros((B, T, x), dtype="float32")
     print(f"$B = {B},\\ T = {T},\\ x = {x},\\ h = {h}$\n")
-    print("| `return_sequences` | `return_state` | " + " | ".join(f"`{n}`" for n in LAYERS) + " |")
-    print("|---|---|---|---|---|")
-    for return_sequences in (False, True):
-        for return_state in (False, True):
-            cells = [table_cell(n, return_sequences, return_state, bidirectional, inputs) for n in LAYERS]
-            print(f"| `{return_sequences}` | `{return_state}` | " + " | ".join(cells) + " |")
+    print("| `return_sequences`<br>`return_state` | " + " | ".join(COLUMNS) + " |")
+    print("|---|---|---|")
+    for sequences in (False, True):
+        for state in (False, True):
+            cells = []
+            for names in COLUMNS.values():
+                found = {table_cell(name, sequences, state, bidirectional, inputs)
+                         for name in names}
+                if len(found) != 1:
+                    raise ValueError(f"{names}: expected the same tensors, got {found}")
+                cells.append(found.pop())
+            print(f"| `{sequences}`<br>`{state}` | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 import keras
 
+from params_formula_tex import call_cell
+
 input_dim, units = 16, 32
 layers = {
     f"SimpleRNN({units})": keras.layers.SimpleRNN(units),
@@ -14,5 +16,5 @@ print("|---|---|---|---|---:|")
 for name, layer in layers.items():
     layer.build((None, None, input_dim))
     shapes = {weight.name: tuple(weight.shape) for weight in layer.weights}
-    row = [f"`{shapes[key]}`" for key in ("kernel", "recurrent_kernel", "bias")]
-    print(f"| `{name}` | " + " | ".join(row) + f" | {layer.count_params():,} |")
+    row = [f"${shapes[key]}$" for key in ("kernel", "recurrent_kernel", "bias")]
+    print(f"| {call_cell(name)} | " + " | ".join(row) + f" | {layer.count_params():,} |")

@@ -70,6 +70,25 @@ def test_relations_between_layers():
             )
 
 
+def test_growth_quoted_on_the_pages():
+    from fractions import Fraction
+
+    for input_dim, units in SIZES:
+        simple = count_params("SimpleRNN", input_dim, units)
+        gru = count_params("GRU", input_dim, units)
+        assert Fraction(gru, simple) == 3 + Fraction(3, units + input_dim + 1)
+        assert Fraction(count_params("GRU", input_dim, units, reset_after=False), count_params(
+            "LSTM", input_dim, units)) == Fraction(3, 4)
+        for layer, gates in (("SimpleRNN", 1), ("LSTM", 4), ("GRU", 3)):
+            step = count_params(layer, input_dim + 1, units) - count_params(layer, input_dim, units)
+            assert step == gates * units  # linear in x
+    for units in (64, 128, 256):
+        for layer in LAYERS:
+            ratio = count_params(layer, 16, 2 * units) / count_params(layer, 16, units)
+            assert 3.5 < ratio < 4  # doubling the units roughly quadruples the count
+        assert 0.75 < count_params("GRU", 16, units) / count_params("LSTM", 16, units) < 0.76
+
+
 def test_numbers_quoted_on_the_pages():
     assert count_params("SimpleRNN", 16, 32) == 1_568
     assert count_params("LSTM", 16, 32) == 6_272

@@ -95,3 +95,13 @@ def test_dense_and_time_distributed_dense_agree_on_sequences(bidirectional):
         assert dense.count_params() == per_step.count_params() == (width + 1) * k
         assert tuple(on_sequence.shape) == (3, 7, k)
         np.testing.assert_allclose(*numpy([on_sequence, per_step(sequence)]), atol=1e-6)
+
+
+def test_merge_modes_other_than_concat_keep_h():
+    x, h = inputs(), 6
+    for merge_mode, expected in [("concat", [(3, 7, 12)]), ("sum", [(3, 7, 6)]), ("mul", [(3, 7, 6)]),
+                                 ("ave", [(3, 7, 6)]), (None, [(3, 7, 6), (3, 7, 6)])]:
+        layer = keras.layers.Bidirectional(keras.layers.GRU(h, return_sequences=True), merge_mode=merge_mode)
+        returned = layer(x)
+        returned = returned if isinstance(returned, (list, tuple)) else [returned]
+        assert [tuple(t.shape) for t in returned] == expected, merge_mode
