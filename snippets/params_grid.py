@@ -38,5 +38,5 @@ if __name__ == "__main__":
     print("|---|---:|---|---:|")
     for call, input_dim, tex, ours, theirs in rows():
         relation = "=" if ours == theirs else "≠"
-        print(f"| {call_cell(call)} | {input_dim} | ${tex}$ "
+        print(f"| {call_cell(call)} | {input_dim} | ${{{tex}}}$ "
               f"| {ours:,} {relation} {theirs:,} |")
