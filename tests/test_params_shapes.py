@@ -105,3 +105,12 @@ def test_merge_modes_other_than_concat_keep_h():
         returned = layer(x)
         returned = returned if isinstance(returned, (list, tuple)) else [returned]
         assert [tuple(t.shape) for t in returned] == expected, merge_mode
+
+
+def test_a_model_without_input_reports_its_recurrent_layer_unbuilt():
+    model = keras.Sequential([keras.layers.LSTM(32)])
+    lines = []
+    model.summary(line_length=72, print_fn=lambda line, **kwargs: lines.append(line))
+    assert "unbuilt" in "\n".join(lines)
+    with pytest.raises(ValueError, match="isn't built"):
+        model.layers[0].count_params()
