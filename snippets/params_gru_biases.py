@@ -4,7 +4,8 @@ import numpy as np
 keras.utils.set_random_seed(0)
 units = 4
 inputs = np.random.default_rng(0).normal(size=(2, 6, 3)).astype("float32")
-gru = keras.layers.GRU(units, bias_initializer=keras.initializers.RandomNormal(stddev=1))
+init = keras.initializers.RandomNormal(stddev=1)
+gru = keras.layers.GRU(units, bias_initializer=init)
 reference = keras.ops.convert_to_numpy(gru(inputs))
 kernel, recurrent_kernel, bias = gru.get_weights()
 input_bias, recurrent_bias = bias
@@ -19,7 +20,7 @@ z_and_r = slice(0, 2 * units)
 folded_z_r = np.stack([input_bias.copy(), recurrent_bias.copy()])
 folded_z_r[0, z_and_r] += recurrent_bias[z_and_r]
 folded_z_r[1, z_and_r] = 0
-folded_all = np.stack([input_bias + recurrent_bias, np.zeros_like(recurrent_bias)])
+folded_all = np.stack([input_bias + recurrent_bias, 0 * recurrent_bias])
 
 print("bias", bias.shape)
 for name, new_bias in (("z, r folded", folded_z_r), ("all folded", folded_all)):

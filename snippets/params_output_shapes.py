@@ -9,10 +9,13 @@ def symbols(name, return_sequences, return_state, bidirectional):
     """What each returned tensor holds, in the order Keras returns them."""
     states = ["h", "c"] if name == "LSTM" else ["h"]
     if bidirectional:
-        output = (r"[\overrightarrow{h};\overleftarrow{h}]_{1:T}" if return_sequences
-                  else r"[\overrightarrow{h}_T;\overleftarrow{h}_1]")
-        finals = [rf"\overrightarrow{{{s}}}_T" for s in states]
-        finals += [rf"\overleftarrow{{{s}}}_1" for s in states]
+        forward, backward = r"\overrightarrow{%s}", r"\overleftarrow{%s}"
+        if return_sequences:
+            output = f"[{forward % 'h'};{backward % 'h'}]_{{1:T}}"
+        else:
+            output = f"[{forward % 'h'}_T;{backward % 'h'}_1]"
+        finals = [forward % s + "_T" for s in states]
+        finals += [backward % s + "_1" for s in states]
     else:
         output = "h_{1:T}" if return_sequences else "h_T"
         finals = [f"{s}_T" for s in states]
