@@ -1,0 +1,3 @@
+from params_output_shapes import print_shape_table
+
+print_shape_table(bidirectional=True)
