@@ -28,6 +28,8 @@ $$
 ```
 
 ![图](figures/fig_rnn_unrolled.svg)
+
+见 [RNN](rnn.md#recurrence)。
 """
 
 
@@ -55,6 +57,7 @@ def test_each_difference_is_reported(tmp_path):
         "figures": ZH.replace("fig_rnn_unrolled", "fig_vanishing_gradient"),
         "display_math": ZH.replace("$$\na = b\n$$", "a = b"),
         "inline_math": ZH.replace("$y$", "y"),
+        "links": ZH.replace("rnn.md#recurrence", "rnn.md#unrolled"),
     }
     for field, en in cases.items():
         problems = _write(tmp_path, ZH, en)

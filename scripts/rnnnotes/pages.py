@@ -2,7 +2,7 @@
 
 Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_pages` checks each pair has the same
 heading anchors (every heading carries an explicit ``{ #anchor }``), the same snippet includes, the same
-figures and the same number of display and inline equations, in the same order. Prose is free.
+figures, the same links within the site and the same number of display and inline equations. Prose is free.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ FIGURE_RE = re.compile(r"!\[[^\]]*\]\((?:\.\./)*(figures/[^)\s]+)\)")
 DISPLAY_MATH_RE = re.compile(r"^\s*\$\$.*?\$\$", re.MULTILINE | re.DOTALL)
 INLINE_MATH_RE = re.compile(r"(?<![\\$])\$(?!\$)(?:\\.|[^$\n\\])+?\$")
 CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
+LINK_RE = re.compile(r"\]\(((?!https?:|figures/)[^)\s]+)\)")
 # A line break inside a Chinese paragraph renders as a stray space between two characters.
 CJK_SOFT_BREAK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][ \t]*\n[ \t]*(?=[^\s#|!>$`*+\-\d])")
 
@@ -32,6 +33,7 @@ class PageStructure:
     unanchored: list[str]
     includes: list[str]
     figures: list[str]
+    links: list[str]  # links to pages and anchors of this site, sorted (sentences may move)
     display_math: int
     inline_math: int
 
@@ -52,6 +54,7 @@ def structure(text: str) -> PageStructure:
         unanchored=unanchored,
         includes=includes,
         figures=FIGURE_RE.findall(prose),
+        links=sorted(LINK_RE.findall(prose)),
         display_math=len(display),
         inline_math=len(INLINE_MATH_RE.findall(rest)),
     )
@@ -91,7 +94,7 @@ def compare_pages(docs_dir: Path) -> list[str]:
         for lang, page in zip(LANGUAGES, (zh, en)):
             for title in page.unanchored:
                 problems.append(f"docs/{name}.{lang}.md: heading {title!r} has no {{ #anchor }}")
-        for field in ("anchors", "includes", "figures", "display_math", "inline_math"):
+        for field in ("anchors", "includes", "figures", "links", "display_math", "inline_math"):
             if getattr(zh, field) != getattr(en, field):
                 problems.append(f"{label}: {field} differ: {getattr(zh, field)} != {getattr(en, field)}")
     return problems
