@@ -118,6 +118,24 @@ def page_weights(site: Path) -> dict[str, int]:
     return weights
 
 
+def lighthouse_scores(site: Path, paths: list[str]) -> dict[str, dict]:
+    """Lighthouse, mobile profile, all four categories, every page served with gzip."""
+    import json
+
+    server, url = serve.start(site)
+    try:
+        result = subprocess.run(
+            ["node", str(ROOT / "scripts" / "lighthouse_audit.mjs"), *(url + path for path in paths)],
+            cwd=ROOT, capture_output=True, text=True,
+        )
+    finally:
+        server.shutdown()
+    if result.returncode != 0:
+        sys.exit(f"lighthouse failed:\n{result.stderr[-3000:]}")
+    report = json.loads(result.stdout)
+    return {path: report[url + path] for path in paths}
+
+
 def math_javascript_bytes(site: Path) -> int:
     total = 0
     for script in site.rglob("*.js"):
@@ -171,6 +189,11 @@ def main() -> int:
         row("JavaScript for math", f"{math_js} bytes", "0 bytes", math_js == 0)
         name, size = largest_figure(site)
         row("largest figure, gzip", f"{size / 1000:.1f} KB ({name})", "≤ 30 KB", size <= 30_000)
+        scores = lighthouse_scores(site, list(weights))
+        for category, budget in (("performance", 95), ("accessibility", 100), ("best-practices", 100), ("seo", 100)):
+            worst = min(scores, key=lambda p: scores[p]["scores"][category])
+            value = scores[worst]["scores"][category]
+            row(f"Lighthouse {category}, lowest page (mobile)", f"{value} ({worst})", f"≥ {budget}", value >= budget)
 
     if not args.skip_tests:
         suite = test_suite_seconds()
@@ -182,7 +205,11 @@ def main() -> int:
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
-    print("\nper page, first load (gzip): " + ", ".join(f"{p} {b / 1000:.0f} KB" for p, b in weights.items()))
+    print("\nper page: first load (gzip); Lighthouse performance / accessibility / best practices / SEO")
+    for path, weight in weights.items():
+        s = scores[path]["scores"]
+        print(f"  {path:<16} {weight / 1000:5.0f} KB   {s['performance']:3d} / {s['accessibility']:3d} / "
+              f"{s['best-practices']:3d} / {s['seo']:3d}")
     return 0 if all(r[3] == "yes" for r in rows) else 1
 
 
