@@ -44,8 +44,11 @@ def test_no_math_javascript_and_no_other_hosts(built_site):
         scripts = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html)
         assert not [s for s in scripts if re.search(r"katex|mathjax", s, re.I)], path
         assert not re.search(r"\b(katex|MathJax)\.(render|typeset)", html), path
-        for attribute in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=\"([^\"]+)\"", html):
-            assert not re.match(r"(https?:)?//", attribute), f"{path}: loads {attribute}"
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*>", html):
+            if tag.startswith("<link") and not re.search(r'rel="(stylesheet|icon|preload|modulepreload|manifest)"', tag):
+                continue  # canonical, prev/next: addresses, not downloads
+            for url in re.findall(r'\b(?:src|href|data)="([^"]+)"', tag):
+                assert not re.match(r"(https?:)?//", url), f"{path}: loads {url}"
     for css in built_site.rglob("*.css"):
         assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
     assert not list(built_site.rglob("*katex*.js"))
@@ -76,10 +79,15 @@ def test_figures_are_svg_without_dates_or_words(built_site):
         assert not re.search(r"[\u4e00-\u9fff]", svg), figure
 
 
-def test_search_index_has_both_languages_and_plain_tex(built_site):
-    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    zh = " ".join(d["text"] + d["title"] for d in docs if not d["location"].startswith("en/"))
-    en = " ".join(d["text"] + d["title"] for d in docs if d["location"].startswith("en/"))
+def test_each_language_has_its_own_search_index_with_plain_tex(built_site):
+    def entries(index):
+        return json.loads((built_site / index).read_text(encoding="utf-8"))["docs"]
+
+    zh_docs, en_docs = entries("search/search_index.json"), entries("en/search/search_index.json")
+    zh = " ".join(d["text"] + d["title"] for d in zh_docs)
+    en = " ".join(d["text"] + d["title"] for d in en_docs)
+    assert not [d["location"] for d in zh_docs + en_docs if d["location"].startswith("en/")]
+    assert len(zh_docs) == len(en_docs)  # the same sections in both languages
     assert "循环\u200b神经网络" in zh or "循环神经网络" in zh  # jieba joins words with U+200B
     assert "Recurrent neural networks" in en
     assert "\\tanh" in en  # the index is built before KaTeX runs, so it keeps the TeX

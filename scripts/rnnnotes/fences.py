@@ -61,14 +61,19 @@ def validate(language, inputs, options, attrs, md):
     return highlight_validator(language, inputs, options, attrs, md)
 
 
-def _markdown_output(stdout: str) -> str:
+def _markdown_output(stdout: str, label: str) -> str:
+    """Printed Markdown rendered into the page. The box is the one scroll container for a wide table,
+    so it is focusable and named: keyboard and screen-reader users can reach and scroll it."""
     import markdown
 
     converter = markdown.Markdown(
         extensions=["tables", "pymdownx.arithmatex"],
         extension_configs={"pymdownx.arithmatex": {"generic": True}},
     )
-    return f'<div class="exec-output exec-output--markdown">{converter.convert(stdout)}</div>'
+    return (
+        f'<div class="exec-output exec-output--markdown" tabindex="0" role="region" aria-label="{label}">'
+        f"{converter.convert(stdout)}</div>"
+    )
 
 
 def _highlight(src, language, options, md, **kwargs) -> str:
@@ -99,12 +104,13 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     code_html = _highlight(src, language, options, md, **kwargs)
     if not stdout.strip():
         return code_html
+    label = OUTPUT_LABEL.get(ctx.language, OUTPUT_LABEL["en"])
     if output == "markdown":
-        return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{_markdown_output(stdout)}</div>'
+        return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{_markdown_output(stdout, label)}</div>'
     output_html = _highlight(
         stdout.rstrip("\n"),
         "text",
-        {"title": OUTPUT_LABEL.get(ctx.language, OUTPUT_LABEL["en"])},
+        {"title": label},
         md,
         classes=["exec-output"],
         id_value="",
