@@ -11,11 +11,18 @@ model = keras.Sequential([
     keras.layers.Dense(1, activation="sigmoid"),
 ])
 
-rows = stack_rows(model)
+
+def tex(number):
+    return f"{number:,}".replace(",", "{,}")
+
+
 print("| | `output.shape` | $x$ | $h$ | $P$ | `count_params()` |")
-print("|---|---|--:|--:|---|--:|")
+print("|---|---|--:|--:|--:|--:|")
+rows = stack_rows(model)
 for row in rows:
-    x, h = ("" if value is None else value for value in (row["x"], row["h"]))
-    print(f"| `{row['label']}` | `{row['output_shape']}` | {x} | {h} | "
-          f"{row['formula']} = {row['count']:,} | {row['keras']:,} |")
-print(f"| $\\sum$ | | | | {sum(row['count'] for row in rows):,} | {model.count_params():,} |")
+    x, h = ("" if v is None else v for v in (row["x"], row["h"]))
+    formula = f"${row['formula']} = {tex(row['count'])}$"
+    print(f"| `{row['label']}` | {row['output_shape']} | {x} | {h} "
+          f"| {formula} | {row['keras']:,} |")
+total = sum(row["count"] for row in rows)
+print(f"| $\\sum$ | | | | {total:,} | {model.count_params():,} |")

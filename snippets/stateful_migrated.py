@@ -14,8 +14,8 @@ lstm = model.layers[0]
 
 
 def show(label):
-    largest = [float(np.abs(keras.ops.convert_to_numpy(v)).max()) for v in lstm.states]
-    print(f"{label:<30} max |h| = {largest[0]:.4f}, max |c| = {largest[1]:.4f}")
+    h, c = (np.abs(keras.ops.convert_to_numpy(v)).max() for v in lstm.states)
+    print(f"{label:<28} max |h| = {h:.4f}, max |c| = {c:.4f}")
 
 
 print("input batch shape:", model.inputs[0].shape)

@@ -1,8 +1,3 @@
-"""The Keras 3 recipe for a stateful RNN: a fixed batch, stateful=True, batches in order, a reset per epoch.
-
-Run it: ``python snippets/stateful_recipe.py`` builds the model, trains it for three epochs and predicts.
-"""
-
 import keras
 import numpy as np
 
@@ -10,19 +5,22 @@ from stateful_data import split_streams, to_stateful_batches
 from stateful_reset import ResetStatefulLayers, reset_stateful_layers
 
 
-def build_stateful_model(batch_size, chunk_len, features, units=16, stateful=True):
+def build_stateful_model(batch_size, chunk_len, features, units=16,
+                         stateful=True):
     model = keras.Sequential([
         keras.Input(batch_shape=(batch_size, chunk_len, features)),
         keras.layers.LSTM(units, stateful=stateful, return_sequences=True),
         keras.layers.Dense(1),
     ])
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.02, clipnorm=1.0), loss="mse")
+    optimizer = keras.optimizers.Adam(learning_rate=0.02, clipnorm=1.0)
+    model.compile(optimizer=optimizer, loss="mse")
     return model
 
 
 def fit_in_order(model, x, y, batch_size, epochs):
-    return model.fit(x, y, batch_size=batch_size, epochs=epochs, shuffle=False,
-                     callbacks=[ResetStatefulLayers()], verbose=0)
+    return model.fit(x, y, batch_size=batch_size, epochs=epochs,
+                     shuffle=False, callbacks=[ResetStatefulLayers()],
+                     verbose=0)
 
 
 def predict_in_order(model, x, batch_size):
@@ -33,10 +31,12 @@ def predict_in_order(model, x, batch_size):
 if __name__ == "__main__":
     B, T = 4, 20
     keras.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
     t = np.arange(801, dtype="float32")[:, None]
-    sequence = np.sin(0.07 * t) + 0.1 * np.random.default_rng(0).normal(size=t.shape).astype("float32")
-    x = to_stateful_batches(split_streams(sequence[:-1], B), T)
-    y = to_stateful_batches(split_streams(sequence[1:], B), T)
+    wave = np.sin(0.07 * t) + 0.1 * rng.normal(size=t.shape)
+    wave = wave.astype("float32")
+    x = to_stateful_batches(split_streams(wave[:-1], B), T)
+    y = to_stateful_batches(split_streams(wave[1:], B), T)
 
     model = build_stateful_model(B, T, features=1)
     print("x:", x.shape, " y:", y.shape, " batches per epoch:", len(x) // B)
@@ -44,5 +44,6 @@ if __name__ == "__main__":
 
     history = fit_in_order(model, x, y, batch_size=B, epochs=3)
     prediction = predict_in_order(model, x, batch_size=B)
-    print("loss per epoch:", [round(loss, 3) for loss in history.history["loss"]])
+    losses = [round(loss, 3) for loss in history.history["loss"]]
+    print("loss per epoch:", losses)
     print("prediction:", prediction.shape)

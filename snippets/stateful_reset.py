@@ -1,14 +1,9 @@
-"""Reset every stateful layer of a Keras 3 model, by hand or at the start of every epoch.
-
-Run it: ``python snippets/stateful_reset.py`` lists the stateful layers of a model and resets them.
-"""
-
-# --8<-- [start:callback]
 import keras
+import numpy as np
 
 
 def stateful_layers(model):
-    """Every layer of `model` built with stateful=True, including those inside nested models."""
+    """Every layer built with stateful=True, also inside nested models."""
     found = []
     for layer in model.layers:
         if isinstance(layer, keras.Model):
@@ -19,7 +14,7 @@ def stateful_layers(model):
 
 
 def reset_stateful_layers(model):
-    """Set the carried-over state of every stateful layer back to zeros (Keras 2's model.reset_states())."""
+    """Keras 3's replacement for Keras 2's model.reset_states()."""
     for layer in stateful_layers(model):
         layer.reset_state()
 
@@ -32,12 +27,17 @@ class ResetStatefulLayers(keras.callbacks.Callback):
 
     def on_test_begin(self, logs=None):
         reset_stateful_layers(self.model)
-# --8<-- [end:callback]
+
+
+def largest_state(model):
+    return max(
+        float(np.abs(keras.ops.convert_to_numpy(state)).max())
+        for layer in stateful_layers(model)
+        for state in layer.states
+    )
 
 
 if __name__ == "__main__":
-    import numpy as np
-
     keras.utils.set_random_seed(0)
     model = keras.Sequential([
         keras.Input(batch_shape=(2, 5, 3)),
@@ -47,11 +47,8 @@ if __name__ == "__main__":
     ])
     model.predict(np.ones((2, 5, 3)), batch_size=2, verbose=0)
 
-    def largest_state(model):
-        return max(float(np.abs(keras.ops.convert_to_numpy(v)).max())
-                   for layer in stateful_layers(model) for v in layer.states)
-
-    print("stateful layers:", [type(layer).__name__ for layer in stateful_layers(model)])
+    names = [type(layer).__name__ for layer in stateful_layers(model)]
+    print("stateful layers:", names)
     print("largest |state| after one batch:", round(largest_state(model), 4))
     reset_stateful_layers(model)
     print("largest |state| after reset:    ", largest_state(model))

@@ -97,3 +97,10 @@ def test_each_layer_has_its_own_state_and_h_is_the_last_output():
         np.testing.assert_allclose(h, sequence[:, -1], atol=1e-6)
         assert h.shape == c.shape == (4, sequence.shape[-1])
         assert not np.allclose(h, c)
+
+
+def test_without_input_the_same_error_comes_at_the_first_call():
+    model = keras.Sequential([keras.layers.Embedding(500, 16), keras.layers.LSTM(32), keras.layers.LSTM(32)])
+    assert not model.built
+    with pytest.raises(ValueError, match=r"expected ndim=3, found ndim=2\. Full shape received: \(2, 32\)"):
+        model(np.zeros((2, 128)))

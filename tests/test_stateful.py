@@ -178,6 +178,14 @@ def test_demo_differs_until_reset():
     np.testing.assert_array_equal(after_reset, first)
 
 
+def test_a_stateless_model_gives_the_same_answer_every_time():
+    keras.utils.set_random_seed(0)
+    model = keras.Sequential([keras.Input(batch_shape=(1, 4, 2)), keras.layers.LSTM(3)])
+    x = np.random.default_rng(0).normal(size=(1, 4, 2)).astype("float32")
+    first, second = (model.predict(x, verbose=0) for _ in range(2))
+    np.testing.assert_array_equal(first, second)
+
+
 def test_recipe_model_fixes_the_batch_and_is_stateful():
     from stateful_recipe import build_stateful_model
 
@@ -189,7 +197,7 @@ def test_recipe_model_fixes_the_batch_and_is_stateful():
 
 
 def test_cue_streams():
-    from stateful_task import cue_streams
+    from stateful_cues import cue_streams
 
     x, y = cue_streams(3, 60, 25, np.random.default_rng(1))
     assert x.shape == y.shape == (3, 60, 1)
@@ -207,6 +215,15 @@ def test_cue_in_earlier_chunk():
     for t in range(100):
         assert earlier[t] == ((PERIOD * (t // PERIOD)) // T < t // T)
     assert not earlier[0] and not earlier[25:30].any() and earlier[20:25].all() and earlier[30:50].all()
+
+
+def test_task_figure_shows_ten_chunks():
+    import inspect
+
+    from fig_stateful_task import fig_stateful_task
+    from stateful_task import T
+
+    assert inspect.signature(fig_stateful_task).parameters["steps"].default // T == 10
 
 
 @pytest.fixture(scope="module")
