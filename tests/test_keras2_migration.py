@@ -113,6 +113,7 @@ def _largest_state(layer):
 def test_model_has_no_reset_method_but_the_layers_do():
     model = keras3_model()
     assert not hasattr(model, "reset_states") and not hasattr(model, "reset_state")
+    assert "or on your entire model" in keras.layers.RNN.__doc__, "the page says the docstring suggests it"
     assert callable(model.layers[0].reset_state) and callable(model.layers[0].reset_states)
 
 
