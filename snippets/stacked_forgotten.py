@@ -1,0 +1,11 @@
+import keras
+
+try:
+    keras.Sequential([
+        keras.Input(shape=(128,)),
+        keras.layers.Embedding(500, 16),
+        keras.layers.LSTM(32),
+        keras.layers.LSTM(32),
+    ])
+except ValueError as error:
+    print(f"{type(error).__name__}: {error}")

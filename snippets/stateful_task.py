@@ -1,0 +1,53 @@
+import keras
+import numpy as np
+
+from stateful_cues import cue_streams
+from stateful_data import from_stateful_batches, to_stateful_batches
+from stateful_recipe import (build_stateful_model, fit_in_order,
+                             predict_in_order)
+
+B, T, PERIOD, LENGTH, EPOCHS = 16, 10, 25, 300, 12
+
+
+def cue_task(stateful):
+    """Train on B streams in chunks of T steps, predict B new streams.
+
+    Returns the test inputs, targets and predictions, each (B, LENGTH, 1).
+    """
+    rng = np.random.default_rng(0)
+    x_train, y_train = cue_streams(B, LENGTH, PERIOD, rng)
+    x_test, y_test = cue_streams(B, LENGTH, PERIOD, rng)
+    keras.utils.set_random_seed(0)
+    model = build_stateful_model(B, T, features=1, stateful=stateful)
+    fit_in_order(model, to_stateful_batches(x_train, T),
+                 to_stateful_batches(y_train, T), B, EPOCHS)
+    prediction = predict_in_order(model, to_stateful_batches(x_test, T), B)
+    return x_test, y_test, from_stateful_batches(prediction, B)
+
+
+def cue_in_earlier_chunk(length=LENGTH):
+    """For each step t: is the latest cue in an earlier chunk than t?"""
+    t = np.arange(length)
+    latest_cue = PERIOD * (t // PERIOD)
+    return latest_cue // T < t // T
+
+
+def accuracy(y, prediction, where):
+    return float(np.mean((np.sign(prediction) == y)[:, where]))
+
+
+if __name__ == "__main__":
+    results = [cue_task(stateful) for stateful in (True, False)]
+    earlier = cue_in_earlier_chunk()
+    rows = {
+        r"$k(c_t) = k(t)$": ~earlier,
+        r"$k(c_t) < k(t)$": earlier,
+        r"$k(c_t) \le k(t)$": np.ones_like(earlier),
+    }
+    print(f"$B = {B}$, $T = {T}$, $P = {PERIOD}$, $L = {LENGTH}$, "
+          f"epochs $= {EPOCHS}$\n")
+    print(r"| $t$ | $\#t / L$ | `stateful=True` | `stateful=False` |")
+    print("|---|---:|---:|---:|")
+    for label, where in rows.items():
+        cells = [f"{accuracy(y, p, where):.2f}" for _, y, p in results]
+        print(f"| {label} | {where.mean():.2f} | {' | '.join(cells)} |")
