@@ -127,7 +127,7 @@ def on_post_page(output, page, config, **kwargs):
     except TexError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     lang = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
-    output = a11y.label_search_dialog(output, lang)
+    output = a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang)
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
 
 

@@ -44,6 +44,12 @@ def pytest_markdown_docs_markdown_it():
     return _ExpandingParser()
 
 
+@pytest.hookimpl
+def pytest_markdown_docs_globals():
+    """A fence runs as the build runs it: as a script, so `if __name__ == "__main__":` blocks run too."""
+    return {"__name__": "__main__"}
+
+
 @pytest.fixture(autouse=True)
 def _fresh_keras_session(request):
     """Each fence test starts like a fresh interpreter: Keras' name counters reset, print options default."""

@@ -55,7 +55,7 @@ def test_the_healthy_project_builds(tmp_path):
     html = (tmp_path / "site/en/index.html").read_text(encoding="utf-8")
     output = re.search(r'<span class="filename">Output</span>.*?</code>', html, re.DOTALL)
     assert output and "hello from a snippet" in output.group(0)
-    table = re.search(r'<div class="exec-output exec-output--markdown"[^>]*>(.*?)</div>\s*</div>', html, re.DOTALL)
+    table = re.search(r'<div class="exec-output exec-output--markdown">(.*?)</div>\s*</div>\s*</div>', html, re.DOTALL)
     assert table and "<table>" in table.group(1) and "<td>RNN</td>" in table.group(1)
     assert 'class="katex' in table.group(1)  # math printed by a snippet is rendered too
 

@@ -116,3 +116,13 @@ def test_render_page_math_replaces_arithmatex_markup(katex):
     assert out.count('class="katex"') == 2 and "katex-display" in out
     assert '<div class="arithmatex" tabindex="0">' in out  # scrollable on a phone, so focusable
     assert "&lt;" in out  # a < b came through as text, not markup
+
+
+def test_tables_become_focusable_named_scroll_regions():
+    from rnnnotes.a11y import scrollable_tables
+
+    page = "<p>x</p><table><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>"
+    out = scrollable_tables(page, "zh")
+    assert out.count('<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>') == 2
+    assert out.count("</table></div>") == 2
+    assert 'aria-label="Table"' in scrollable_tables(page, "en")

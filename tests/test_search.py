@@ -4,21 +4,23 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import DOCS
-
 # (page language, query, the page that must come first)
+# Material turns each query word into a prefix search, so "gate*" also matches the GRU page's title
+# "Gated recurrent units", whose rare word outweighs the LSTM's "Forget gate" section. Known, open.
+FORGET_GATE_RANKING = pytest.mark.xfail(
+    strict=True, reason="'gate*' matches the GRU title 'Gated recurrent units' (issue 5)"
+)
+
 QUERIES = [
-    ("zh", "沿时间展开", "rnn"),
-    ("en", "unrolled over time", "rnn"),
-]
-QUERIES += [q for q in [
+    ("zh", "递推公式", "rnn"),
+    ("en", "recurrence", "rnn"),
     ("zh", "遗忘门", "lstm"),
-    ("en", "forget gate", "lstm"),
+    pytest.param("en", "forget gate", "lstm", marks=FORGET_GATE_RANKING),
     ("zh", "更新门", "gru"),
     ("en", "update gate", "gru"),
     ("zh", "有状态", "stateful"),
     ("en", "stateful", "stateful"),
-] if (DOCS / f"{q[2]}.zh.md").exists()]
+]
 
 
 def language_root(lang):

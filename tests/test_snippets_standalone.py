@@ -1,8 +1,12 @@
-"""Every file in snippets/ runs on its own, as a reader would run it: `python snippets/<file>.py`."""
+"""Every file in snippets/ runs on its own, as a reader would run it: `python snippets/<file>.py`.
+
+The files run as separate processes, as many at a time as there are cores, once per session; each
+file is then one test."""
 
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -11,16 +15,30 @@ from conftest import SNIPPETS
 FILES = sorted(p.name for p in SNIPPETS.glob("*.py"))
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_snippet_runs_on_its_own(name, tmp_path):
+def run_alone(name, folder):
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg")
-    result = subprocess.run(
+    workdir = folder / name.removesuffix(".py")
+    workdir.mkdir()
+    return subprocess.run(
         [sys.executable, str(SNIPPETS / name)],
-        cwd=tmp_path,  # figure snippets write their SVG where they run, never into snippets/
+        cwd=workdir,  # figure snippets write their SVG where they run, never into snippets/
         env=env,
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("standalone")
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        results = pool.map(lambda name: run_alone(name, folder), FILES)
+        return dict(zip(FILES, results))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_snippet_runs_on_its_own(runs, name):
+    result = runs[name]
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip(), f"{name} printed nothing"

@@ -1,10 +1,14 @@
 """Small accessibility repairs to Material's markup, applied to every built page.
 
-Material renders its search overlay as ``role="dialog"`` with no accessible name, which axe-core and
-Lighthouse report as a serious violation; the dialog gets a name in the page's language.
+* Material renders its search overlay as ``role="dialog"`` with no accessible name, which axe-core and
+  Lighthouse report as a serious violation; the dialog gets a name in the page's language.
+* A table wider than a phone scrolls sideways. Material's scripts wrap each table in a scroller that a
+  keyboard cannot reach; every table is put in a focusable, named region that does the scrolling.
 """
 
 from __future__ import annotations
+
+import re
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_LABEL = {"zh": "搜索", "en": "Search"}
@@ -13,3 +17,13 @@ SEARCH_LABEL = {"zh": "搜索", "en": "Search"}
 def label_search_dialog(page_html: str, lang: str) -> str:
     label = SEARCH_LABEL.get(lang, SEARCH_LABEL["en"])
     return page_html.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
+
+
+TABLE_LABEL = {"zh": "表格", "en": "Table"}
+TABLE_RE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+
+
+def scrollable_tables(page_html: str, lang: str) -> str:
+    label = TABLE_LABEL.get(lang, TABLE_LABEL["en"])
+    opening = f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">'
+    return TABLE_RE.sub(lambda m: f"{opening}<table>{m[1]}</table></div>", page_html)

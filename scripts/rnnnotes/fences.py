@@ -61,19 +61,15 @@ def validate(language, inputs, options, attrs, md):
     return highlight_validator(language, inputs, options, attrs, md)
 
 
-def _markdown_output(stdout: str, label: str) -> str:
-    """Printed Markdown rendered into the page. The box is the one scroll container for a wide table,
-    so it is focusable and named: keyboard and screen-reader users can reach and scroll it."""
+def _markdown_output(stdout: str) -> str:
+    """Printed Markdown rendered into the page (a wide table scrolls: see a11y.scrollable_tables)."""
     import markdown
 
     converter = markdown.Markdown(
         extensions=["tables", "pymdownx.arithmatex"],
         extension_configs={"pymdownx.arithmatex": {"generic": True}},
     )
-    return (
-        f'<div class="exec-output exec-output--markdown" tabindex="0" role="region" aria-label="{label}">'
-        f"{converter.convert(stdout)}</div>"
-    )
+    return f'<div class="exec-output exec-output--markdown">{converter.convert(stdout)}</div>'
 
 
 def _highlight(src, language, options, md, **kwargs) -> str:
@@ -106,7 +102,7 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
         return code_html
     label = OUTPUT_LABEL.get(ctx.language, OUTPUT_LABEL["en"])
     if output == "markdown":
-        return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{_markdown_output(stdout, label)}</div>'
+        return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{_markdown_output(stdout)}</div>'
     output_html = _highlight(
         stdout.rstrip("\n"),
         "text",
