@@ -61,6 +61,16 @@ def _fresh_keras_session(request):
             sys.modules["numpy"].set_printoptions()
 
 
+def assert_shape_error(function, arguments, name, expected, actual):
+    """``function(**arguments)`` raises ValueError naming the argument, the expected and the actual shape."""
+    with pytest.raises(ValueError) as error:
+        function(**arguments)
+    message = str(error.value)
+    assert message.startswith(f"{name}:"), message
+    assert f"expected shape {expected}" in message, message
+    assert f"got {actual}" in message, message
+
+
 # -- a strict build of the real site, shared by the build and browser tests ----------------------
 
 

@@ -5,6 +5,8 @@ one-step numbers the chapter prints."""
 import keras
 import numpy as np
 import pytest
+
+from conftest import assert_shape_error
 import tensorflow as tf
 
 from gru_convention import flip_update_gate, gru_forward_convention_b
@@ -121,12 +123,7 @@ def test_wrong_shapes_name_expected_and_actual(name, value, reset_after, expecte
     arguments = dict(GOOD, **{name: value}, reset_after=reset_after)
     if not reset_after and name != "bias":
         arguments["bias"] = np.zeros(15)
-    with pytest.raises(ValueError) as error:
-        gru_forward(**arguments)
-    message = str(error.value)
-    assert message.startswith(f"{name}:")
-    assert f"expected shape {expected}" in message
-    assert f"got {actual}" in message
+    assert_shape_error(gru_forward, arguments, name, expected, actual)
 
 
 # -- parameter counts ----------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import keras
 import numpy as np
 import pytest
 
+from conftest import assert_shape_error
+
 from lstm_forward import lstm_cell_step, lstm_forward
 
 SHAPES = [  # batch, T, input_dim, units
@@ -108,12 +110,7 @@ GOOD = dict(
 )
 def test_wrong_shapes_name_expected_and_actual(name, value, expected, actual):
     arguments = dict(GOOD, **{name: value})
-    with pytest.raises(ValueError) as error:
-        lstm_forward(**arguments)
-    message = str(error.value)
-    assert message.startswith(f"{name}:")
-    assert f"expected shape {expected}" in message
-    assert f"got {actual}" in message
+    assert_shape_error(lstm_forward, arguments, name, expected, actual)
 
 
 # -- the parameter count --------------------------------------------------------------------------

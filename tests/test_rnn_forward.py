@@ -4,6 +4,8 @@ import keras
 import numpy as np
 import pytest
 
+from conftest import assert_shape_error
+
 from rnn_forward import simple_rnn_forward
 
 SHAPES = [  # batch, T, input_dim, units
@@ -77,9 +79,4 @@ GOOD = dict(
 )
 def test_wrong_shapes_name_expected_and_actual(name, value, expected, actual):
     arguments = dict(GOOD, **{name: value})
-    with pytest.raises(ValueError) as error:
-        simple_rnn_forward(**arguments)
-    message = str(error.value)
-    assert message.startswith(f"{name}:")
-    assert f"expected shape {expected}" in message
-    assert f"got {actual}" in message
+    assert_shape_error(simple_rnn_forward, arguments, name, expected, actual)
