@@ -144,13 +144,7 @@ def on_post_build(config, **kwargs):
         return
     languages.split_search_index(site, list(LANGUAGES), DEFAULT_LANGUAGE)
     pairs, _ = page_pairs(Path(config.docs_dir))
-    urls = {
-        name: {
-            lang: languages.language_prefix(lang, DEFAULT_LANGUAGE) + ("" if name == "index" else f"{name}/")
-            for lang in files
-        }
-        for name, files in pairs.items()
-    }
+    urls = languages.page_urls(pairs, DEFAULT_LANGUAGE)
     languages.write_sitemaps(site, config.site_url or "/", urls, DEFAULT_LANGUAGE)
     log.info(f"rnnnotes: {_runner.executed} snippet runs so far in this process; the rest came from the cache")
 

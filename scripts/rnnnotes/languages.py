@@ -27,6 +27,14 @@ def language_prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
+def page_urls(pairs: dict[str, dict], default: str) -> dict[str, dict[str, str]]:
+    """{page name: {lang: URL relative to the site root}} for the pages of ``pages.page_pairs``."""
+    return {
+        name: {lang: language_prefix(lang, default) + ("" if name == "index" else f"{name}/") for lang in files}
+        for name, files in pairs.items()
+    }
+
+
 def point_base_at_language_root(page_html: str, lang: str, default: str) -> str:
     prefix = language_prefix(lang, default)
     if not prefix:
