@@ -20,14 +20,14 @@ from mkdocs.structure.files import File  # noqa: E402
 from rnnnotes import a11y, fences  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
-from rnnnotes.katex import KatexRenderer, TexError, render_page_math  # noqa: E402
+from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
 from rnnnotes.snippet_index import SnippetIndex, expand_includes  # noqa: E402
 
 CACHE_ROOT = Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache"))  # git-ignored
 CACHE = CACHE_ROOT / "snippets"
 GENERATED = CACHE_ROOT / "generated"  # figures land here; mkdocs copies them into the site
-KATEX_DIR = "assets/katex"
+MATH_FONT_URI = "assets/fonts/math.woff2"  # extra.css declares it
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 log = logging.getLogger("mkdocs.hooks.rnnnotes")
@@ -58,7 +58,7 @@ def on_config(config, **kwargs):
     snippets = _snippets_dir(config)
     if _runner is None or _runner.snippets_dir != snippets:
         _runner = SnippetRunner(snippets, CACHE)
-    _katex = _katex or KatexRenderer(ROOT)
+    _katex = _katex or KatexRenderer(ROOT, CACHE_ROOT / "katex")
     fences.CONTEXT = fences.BuildContext(runner=_runner, index=SnippetIndex(snippets))
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     custom = superfences.setdefault("custom_fences", [])
@@ -92,9 +92,6 @@ def on_files(files, config, **kwargs):
         except SnippetError as error:
             raise PluginError(f"figure {module}: {error}") from None
         files.append(_generated(config, f"figures/{module}.svg", svg))
-    files.append(_generated(config, f"{KATEX_DIR}/katex.css", _katex.stylesheet()))
-    for font in _katex.fonts():
-        files.append(File.generated(config, f"{KATEX_DIR}/fonts/{font.name}", abs_src_path=str(font)))
     return files
 
 
@@ -140,6 +137,11 @@ def on_post_template(output, template_name, config, **kwargs):
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
+    if (site / "assets").is_dir():  # the root site, once every page of both languages is rendered
+        font = subset_math_font(_katex.math_font(), _katex.characters, CACHE_ROOT / "fonts")
+        (site / MATH_FONT_URI).parent.mkdir(parents=True, exist_ok=True)
+        (site / MATH_FONT_URI).write_bytes(font)
+        _katex.save()
     if not (site / "search" / "search_index.json").is_file():
         return
     languages.split_search_index(site, list(LANGUAGES), DEFAULT_LANGUAGE)

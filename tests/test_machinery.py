@@ -97,7 +97,8 @@ def katex():
 def test_katex_renders_inline_and_display(katex):
     inline, display = katex.render([("h_t", False), (r"\tanh(x)", True)])
     assert inline.startswith('<span class="katex">') and "<math" in inline
-    assert 'class="katex-display"' in display
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in display
+    assert 'class="katex-html"' not in inline + display  # MathML only: no positioned spans
 
 
 def test_katex_error_names_the_expression(katex):
@@ -113,7 +114,7 @@ def test_render_page_math_replaces_arithmatex_markup(katex):
     )
     out = render_page_math(page, katex)
     assert "\\(" not in out and "\\[" not in out
-    assert out.count('class="katex"') == 2 and "katex-display" in out
+    assert out.count('class="katex"') == 2 and 'display="block"' in out
     assert '<div class="arithmatex" tabindex="0">' in out  # scrollable on a phone, so focusable
     assert "&lt;" in out  # a < b came through as text, not markup
 
