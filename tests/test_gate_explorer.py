@@ -123,7 +123,7 @@ def explorer(request, browser, site_url):
     page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     prefix = "/" if lang == "zh" else "/en/"
-    page.goto(f"{site_url}{prefix}{cell}/#gate-explorer", wait_until="load")
+    page.goto(f"{site_url}{prefix}{cell}/#gate-explorer", wait_until="domcontentloaded")
     page.cell, page.lang, page.root = cell, lang, f"gate-explorer-{cell}"
     yield page
     assert page.errors == []
