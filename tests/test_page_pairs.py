@@ -15,7 +15,11 @@ def test_there_are_pages_to_compare():
     assert len(list(DOCS.rglob("*.en.md"))) == len(list(DOCS.rglob("*.zh.md")))
 
 
-ZH = """# 标题 { #title }
+ZH = """---
+widgets: [gate-explorer]
+---
+
+# 标题 { #title }
 
 $$
 a = b
@@ -30,6 +34,10 @@ $$
 ![图](figures/fig_rnn_unrolled.svg)
 
 见 [RNN](rnn.md#recurrence)。
+
+<div class="gate-explorer" data-cell="lstm" id="gate-explorer-lstm">
+<p>需要 JavaScript。</p>
+</div>
 """
 
 
@@ -58,6 +66,8 @@ def test_each_difference_is_reported(tmp_path):
         "display_math": ZH.replace("$$\na = b\n$$", "a = b"),
         "inline_math": ZH.replace("$y$", "y"),
         "links": ZH.replace("rnn.md#recurrence", "rnn.md#unrolled"),
+        "html_ids": ZH.replace('id="gate-explorer-lstm"', 'id="explorer"'),
+        "widgets": ZH.replace("widgets: [gate-explorer]\n", ""),
     }
     for field, en in cases.items():
         problems = _write(tmp_path, ZH, en)
