@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from rnnnotes import a11y, fences  # noqa: E402
+from rnnnotes import a11y, animations, fences  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
@@ -33,6 +33,7 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
 _katex: KatexRenderer | None = None
+_animation_sizes: dict[str, tuple[int, int]] = {}  # module -> (width, height) of its SVG, in pixels
 
 
 def _close() -> None:
@@ -71,6 +72,7 @@ def _prefetch(config) -> None:
     """Run every uncached fence and figure of every page, in parallel, before pages are rendered."""
     ctx = fences.CONTEXT
     jobs = [_runner.figure_request(module) for module in ctx.index.figure_modules()]
+    jobs += [_runner.animation_request(module) for module in ctx.index.animation_modules()]
     for page in sorted(Path(config.docs_dir).rglob("*.md")):
         for body in fences.executed_fences(page.read_text(encoding="utf-8")):
             try:
@@ -92,6 +94,14 @@ def on_files(files, config, **kwargs):
         except SnippetError as error:
             raise PluginError(f"figure {module}: {error}") from None
         files.append(_generated(config, f"figures/{module}.svg", svg))
+    for module in ctx.index.animation_modules():
+        try:
+            svg, still = _runner.make_animation(module)
+        except SnippetError as error:
+            raise PluginError(f"animation {module}: {error}") from None
+        files.append(_generated(config, f"figures/{module}.svg", svg))
+        files.append(_generated(config, animations.still_uri(module), still))
+        _animation_sizes[module] = animations.svg_size(svg)
     return files
 
 
@@ -125,6 +135,7 @@ def on_post_page(output, page, config, **kwargs):
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     lang = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
     output = a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang)
+    output = animations.as_pictures(output, _animation_sizes)
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
 
 

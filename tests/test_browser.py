@@ -59,6 +59,9 @@ def test_page_in_chromium(page, site_url, lang, name):
         loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
         assert any("STIX Two Math subset" in family for family in loaded), loaded
 
+    for lazy in page.locator("article img[loading=lazy]").all():  # an animation loads when near
+        lazy.scroll_into_view_if_needed()
+    page.wait_for_function("[...document.querySelectorAll('article img')].every(i => i.complete)")
     images = page.evaluate(
         "[...document.querySelectorAll('article img')].map(i => [i.src, i.complete && i.naturalWidth > 0, i.alt])"
     )

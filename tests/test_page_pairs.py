@@ -1,4 +1,5 @@
-"""Every page exists in both languages with the same anchors, includes, figures and equations."""
+"""Every page exists in both languages with the same anchors, includes, figures (animations
+included) and equations."""
 
 from conftest import DOCS
 
@@ -72,6 +73,13 @@ def test_each_difference_is_reported(tmp_path):
     for field, en in cases.items():
         problems = _write(tmp_path, ZH, en)
         assert len(problems) == 1 and f"{field} differ" in problems[0], (field, problems)
+
+
+def test_an_animation_counts_as_a_figure(tmp_path):
+    animation = '\n<figure markdown="span">\n![动画](figures/anim_lstm_step.svg)\n<figcaption>图注</figcaption>\n</figure>\n'
+    en = ZH.replace("标题", "Title").replace("正文", "Text").replace("和", "and").replace("图", "figure")
+    problems = _write(tmp_path, ZH + animation, en)
+    assert len(problems) == 1 and "figures differ" in problems[0] and "anim_lstm_step" in problems[0], problems
 
 
 def test_heading_without_anchor_is_reported(tmp_path):

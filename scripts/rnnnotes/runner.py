@@ -1,6 +1,6 @@
 """Run snippets for the build, once, cached by content.
 
-A result is stored under a key made of what was run (the fence's code or the figure's module name) and
+A result is stored under a key made of what was run (a fence's code, a figure's or animation's module) and
 the versions of the libraries it ran on. The result records which ``snippets/`` files it imported and
 their hashes; it is reused only while every one of them still has that hash. So editing prose reruns
 nothing, and editing ``rnn_forward.py`` reruns exactly the fences and figures that import it. The cache
@@ -64,6 +64,10 @@ class SnippetRunner:
     def figure_request(module: str) -> tuple[dict, str]:
         return {"kind": "figure", "module": module}, f"{module}.py"
 
+    @staticmethod
+    def animation_request(module: str) -> tuple[dict, str]:
+        return {"kind": "animation", "module": module}, f"{module}.py"
+
     def run_code(self, code: str, name: str) -> str:
         """Stdout of ``code`` (a fence shown from ``snippets/<name>``)."""
         return self._get(*self.code_request(code, name))["stdout"]
@@ -71,6 +75,11 @@ class SnippetRunner:
     def make_figure(self, module: str) -> str:
         """SVG text of ``snippets/<module>.py``'s ``<module>()``."""
         return self._get(*self.figure_request(module))["svg"]
+
+    def make_animation(self, module: str) -> tuple[str, str]:
+        """The animated SVG and the still SVG of ``snippets/<module>.py``'s ``<module>()``."""
+        result = self._get(*self.animation_request(module))
+        return result["svg"], result["still"]
 
     def prefetch(self, jobs: list[tuple[dict, str]]) -> None:
         """Run every job that is not cached yet, ``parallel`` at a time, so the pages then find them
