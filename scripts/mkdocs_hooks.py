@@ -134,7 +134,7 @@ def on_post_page(output, page, config, **kwargs):
     except TexError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     lang = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
-    output = a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang)
+    output = a11y.focusable_code(a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang))
     output = animations.as_pictures(output, _animation_sizes)
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
 

@@ -127,3 +127,12 @@ def test_tables_become_focusable_named_scroll_regions():
     assert out.count('<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>') == 2
     assert out.count("</table></div>") == 2
     assert 'aria-label="Table"' in scrollable_tables(page, "en")
+
+
+def test_every_code_block_starts_focusable():
+    from rnnnotes.a11y import focusable_code
+
+    page = '<pre><span></span><code>x = 1</code></pre><pre id="__code_1"><code>y</code></pre><p><code>z</code></p>'
+    out = focusable_code(page)
+    assert out.count('<code tabindex="0">') == 2
+    assert "<p><code>z</code></p>" in out  # inline code is not a scroll region
