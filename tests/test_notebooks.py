@@ -3,7 +3,7 @@
 The built site's notebooks are checked against the pages: the code cells are the page's fences, in the
 page's order, interleaved with its figures. The zh and en notebooks of a chapter have identical code
 cells, so one of them (the default language's) is executed per chapter, in a fresh kernel, in a folder
-of its own (so nothing but the notebook itself provides snippets/), all chapters at once. Every cell
+of its own (so nothing but the notebook itself provides the snippets/ modules), all chapters at once. Every cell
 must run, print what the build printed, and every figure cell must show its figure once.
 """
 
@@ -300,7 +300,7 @@ def test_a_page_becomes_cells_in_order(small):
     head, _, _, writefile, intro, code, figure, section, table = cells
     assert head.source.startswith('# Title <a id="top"></a>\n\n**About this notebook.**')
     assert "[Title](https://x.org/site/en/this/)" in head.source and "pip install numpy==" in head.source
-    assert writefile.source == "%%writefile snippets/helper.py\nprint(42)"
+    assert writefile.source == "%%writefile rnn_notes_snippets/helper.py\nprint(42)"
     assert "[link](https://x.org/site/en/other/#x)" in intro.source and "[local](#sec)" in intro.source
     assert "$a_{t}$ and `code {: .x }`." in intro.source  # math and code spans untouched
     assert "![logo](https://x.org/site/assets/logo.svg) inline" in intro.source  # attribute list dropped

@@ -15,8 +15,8 @@ A page becomes a notebook cell by cell, in the page's order:
 Nothing runs here: outputs, SVGs and the list of ``snippets/`` files each cell imports come from the
 snippet runner's cache, filled when the build executed the fences. The build runs each fence in a fresh
 namespace; a notebook runs top to bottom in one kernel. So the notebook starts with setup cells: one
-``%%writefile snippets/x.py`` cell per snippet module the chapter imports (a reader who downloads only the
-``.ipynb`` has everything), and one cell that makes every later cell start as the build's worker starts a
+``%%writefile rnn_notes_snippets/x.py`` cell per snippet module the chapter imports (a reader who
+downloads only the ``.ipynb`` has everything), and one cell that makes every later cell start as the build's worker starts a
 fence (snippet modules imported afresh, NumPy seeded, Keras' names reset), so the outputs a reader gets
 are the outputs stored in the notebook. The test suite runs every chapter notebook and checks that.
 
@@ -26,6 +26,7 @@ timestamps, and nbformat writes the JSON with sorted keys.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -42,21 +43,24 @@ from .snippet_index import expand_includes
 FOLDER = "notebooks"
 LABEL = {"zh": "下载 Jupyter 笔记本", "en": "Download as Jupyter notebook"}
 META_KEY = "notebook_download"  # page.meta key the template reads; front matter `notebook: false` opts out
+# Where a notebook writes the snippets/ modules it imports: beside the notebook, under a name that is not
+# the project's snippets/, so a notebook opened in a clone of the project never overwrites its files.
+MODULES = "rnn_notes_snippets"
 CELL_META = "rnn_notes"  # cell metadata: {"snippet": "x.py:section"}, {"figure": "fig_x"} or {"setup": ...}
 
 ABOUT = {
     "zh": (
         "**关于本笔记本**：这是《循环神经网络笔记》的[{title}]({url})一章，页面上的代码和输出都在这里。"
         "请从头运行（Run All）：接下来的几个代码单元先把本章用到的 `snippets/` 模块写进笔记本旁边的 "
-        "`snippets/` 文件夹，再让之后的每个单元都像网站构建时那样从干净的状态开始（重新导入 snippets 模块，"
+        "`{modules}/` 文件夹，再让之后的每个单元都像网站构建时那样从干净的状态开始（重新导入 snippets 模块，"
         "重置 NumPy 的随机种子和打印选项，重置 Keras 的层名），所以你得到的输出就是这里保存的输出。"
         "这些输出来自 {versions}，可以这样安装同样的版本："
     ),
     "en": (
         "**About this notebook.** This is the chapter [{title}]({url}) of *RNN Notes*, with the code and "
         "the outputs the page shows. Run it from the top (Run All): the next code cells write the modules "
-        "of the project's `snippets/` folder that this chapter uses into a `snippets/` folder beside the "
-        "notebook, then make every later cell start clean, as it did when the site was built (snippet "
+        "of the project's `snippets/` folder that this chapter uses into a `{modules}/` folder beside "
+        "the notebook, then make every later cell start clean, as it did when the site was built (snippet "
         "modules imported afresh, NumPy's seed and print options reset, Keras' layer names reset), so the "
         "outputs you get are the outputs saved here. They were produced with {versions}; to install the "
         "same versions:"
@@ -72,7 +76,7 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-SNIPPETS = Path("snippets").resolve()
+SNIPPETS = Path("%s").resolve()
 SNIPPETS.mkdir(exist_ok=True)
 if str(SNIPPETS) not in sys.path:
     sys.path.insert(0, str(SNIPPETS))
@@ -97,7 +101,7 @@ events = get_ipython().events
 for callback in list(events.callbacks["pre_run_cell"]):
     if getattr(callback, "__name__", "") == "fresh_start":
         events.unregister("pre_run_cell", callback)
-events.register("pre_run_cell", fresh_start)'''
+events.register("pre_run_cell", fresh_start)''' % MODULES
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -322,7 +326,8 @@ def link_resolver(page: str, lang: str, default: str, site_url: str) -> Callable
 # -- the notebook --------------------------------------------------------------------------------------
 
 
-def library_versions() -> tuple[list[str], str]:
+@functools.cache  # importlib.metadata is slow, and the versions do not change during a build
+def library_versions() -> tuple[tuple[str, ...], str]:
     """("NumPy 2.4.6, …", "pip install numpy==2.4.6 …") for the libraries the snippets run on."""
     shown, pins = [], []
     for label, names in (("NumPy", ["numpy"]), ("Keras", ["keras"]), ("TensorFlow", ["tensorflow-cpu", "tensorflow"]),
@@ -335,7 +340,28 @@ def library_versions() -> tuple[list[str], str]:
             shown.append(f"{label} {version}")
             pins.append(f"{label.lower()}=={version}")
             break
-    return shown, "pip install " + " ".join(pins)
+    return tuple(shown), "pip install " + " ".join(pins)
+
+
+# Cells are built as plain nodes and the notebook is validated once, as a whole: nbformat's v4.new_*_cell
+# helpers validate every cell and output on its own, which took most of the time.
+
+
+def _markdown_cell(source: str):
+    return nbformat.from_dict({"cell_type": "markdown", "id": "", "metadata": {}, "source": source})
+
+
+def _code_cell_node(source: str, metadata: dict, outputs: list):
+    return nbformat.from_dict({"cell_type": "code", "id": "", "metadata": metadata, "source": source,
+                               "outputs": outputs, "execution_count": None})
+
+
+def _stream(text: str) -> dict:
+    return {"output_type": "stream", "name": "stdout", "text": text}
+
+
+def _display(data: dict) -> dict:
+    return {"output_type": "display_data", "data": data, "metadata": {}}
 
 
 def _cell_id(position: int, cell) -> str:
@@ -375,32 +401,30 @@ def figure_code(module: str) -> str:
 
 
 def _code_cell(part: Code, sources: Sources):
-    cell = v4.new_code_cell(part.code, metadata={CELL_META: {"snippet": sources.origin(part.code)}})
     stdout = sources.stdout(part.code)
-    if stdout and part.output == "markdown":  # the page renders it; Jupyter renders text/markdown
-        cell.outputs = [v4.new_output("display_data", {"text/markdown": stdout, "text/plain": stdout})]
-    elif stdout:
-        cell.outputs = [v4.new_output("stream", name="stdout", text=stdout)]
-    return cell
+    if not stdout:
+        outputs = []
+    elif part.output == "markdown":  # the page renders it; Jupyter renders text/markdown
+        outputs = [_display({"text/markdown": stdout, "text/plain": stdout})]
+    else:
+        outputs = [_stream(stdout)]
+    return _code_cell_node(part.code, {CELL_META: {"snippet": sources.origin(part.code)}}, outputs)
 
 
 def _figure_cell(part: Figure, sources: Sources):
-    cell = v4.new_code_cell(figure_code(part.module), metadata={CELL_META: {"figure": part.module}})
     data = {"image/svg+xml": sources.svg(part.module), "text/plain": part.alt}
-    cell.outputs = [v4.new_output("display_data", data)]
-    return cell
+    return _code_cell_node(figure_code(part.module), {CELL_META: {"figure": part.module}}, [_display(data)])
 
 
 def _setup_cells(imports: set[str], snippets_dir: Path) -> list:
-    cells = [v4.new_code_cell(SETUP_CODE, metadata={CELL_META: {"setup": "fresh-start"}})]
+    cells = [_code_cell_node(SETUP_CODE, {CELL_META: {"setup": "fresh-start"}}, [])]
     for name in sorted(imports):
         text = (snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
-        cell = v4.new_code_cell(
-            f"%%writefile snippets/{name}\n{text}",
-            metadata={CELL_META: {"setup": name}, "jupyter": {"source_hidden": True}},
-        )
-        cell.outputs = [v4.new_output("stream", name="stdout", text=f"Writing snippets/{name}\n")]
-        cells.append(cell)
+        cells.append(_code_cell_node(
+            f"%%writefile {MODULES}/{name}\n{text}",
+            {CELL_META: {"setup": name}, "jupyter": {"source_hidden": True}},
+            [_stream(f"Writing {MODULES}/{name}\n")],
+        ))
     return cells
 
 
@@ -411,7 +435,7 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
     body, imports = [], set()
     for part in parts:
         if isinstance(part, Prose):
-            body.append(v4.new_markdown_cell(part.text))
+            body.append(_markdown_cell(part.text))
         elif isinstance(part, Code):
             body.append(_code_cell(part, sources))
             imports.update(sources.code_imports(part.code))
@@ -420,15 +444,15 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
             imports.update(sources.figure_imports(part.module))
 
     shown, pip = library_versions()
-    about = ABOUT[lang].format(title=title, url=url, versions=AND[lang].join(shown))
+    about = ABOUT[lang].format(title=title, url=url, versions=AND[lang].join(shown), modules=MODULES)
     heading = ""
     if body and body[0].cell_type == "markdown" and body[0].source.startswith("# "):
         heading, _, intro = body[0].source.partition("\n")
         if intro.strip():
-            body[0] = v4.new_markdown_cell(intro.strip("\n"))
+            body[0] = _markdown_cell(intro.strip("\n"))
         else:
             body.pop(0)
-    head = v4.new_markdown_cell(f"{heading}\n\n{about}\n\n```bash\n{pip}\n```".lstrip("\n"))
+    head = _markdown_cell(f"{heading}\n\n{about}\n\n```bash\n{pip}\n```".lstrip("\n"))
 
     cells = [head, *_setup_cells(imports, sources.snippets_dir), *body]
     count = 0
@@ -443,9 +467,7 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
         "title": title,
         CELL_META: {"language": lang, "page": url},
     }
-    notebook = v4.new_notebook(cells=cells, metadata=metadata)
-    nbformat.validate(notebook)
-    return notebook
+    return v4.new_notebook(cells=cells, metadata=metadata)  # validates the whole notebook, or raises
 
 
 def page_parts(markdown: str, *, page: str, lang: str, default: str, site_url: str, snippets_dir: Path,
@@ -493,8 +515,9 @@ def download_for(src_uri: str, markdown: str, meta: dict, languages) -> dict | N
 
 
 def notebook_text(notebook) -> str:
-    """The file's text: nbformat's JSON (sorted keys, one-space indent), the same bytes on every build."""
-    return nbformat.writes(notebook)
+    """The file's text: nbformat's JSON (sorted keys, one-space indent), the same bytes on every build.
+    (``nbformat.writes`` would validate the notebook again; :func:`make_notebook` already did.)"""
+    return v4.writes(notebook) + "\n"
 
 
 def write(site_dir: Path, href: str, text: str) -> Path:
