@@ -13,6 +13,7 @@ import asyncio
 import os
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import nbformat
@@ -193,7 +194,9 @@ def runs(built_site, tmp_path_factory) -> dict[str, Run]:
                 for name in CHAPTERS]
         return dict(zip(CHAPTERS, await asyncio.gather(*jobs)))
 
-    return asyncio.run(run_all())
+    # A thread of its own: Playwright's sync API (the browser fixture) may already run a loop in this one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(lambda: asyncio.run(run_all())).result()
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
