@@ -15,10 +15,11 @@ A page becomes a notebook cell by cell, in the page's order:
 Nothing runs here: outputs, SVGs and the list of ``snippets/`` files each cell imports come from the
 snippet runner's cache, filled when the build executed the fences. The build runs each fence in a fresh
 namespace; a notebook runs top to bottom in one kernel. So the notebook starts with setup cells: one
-``%%writefile rnn_notes_snippets/x.py`` cell per snippet module the chapter imports (a reader who
-downloads only the ``.ipynb`` has everything), and one cell that makes every later cell start as the build's worker starts a
-fence (snippet modules imported afresh, NumPy seeded, Keras' names reset), so the outputs a reader gets
-are the outputs stored in the notebook. The test suite runs every chapter notebook and checks that.
+that makes every later cell start as the build's worker starts a fence (snippet modules imported afresh,
+NumPy seeded, Keras' names reset), so the outputs a reader gets are the outputs stored in the notebook,
+then one ``%%writefile rnn_notes_snippets/x.py`` cell per snippet module the chapter imports, so a
+reader who downloads only the ``.ipynb`` has everything. tests/test_notebooks.py runs each chapter's
+notebook and checks both.
 
 Notebooks are byte-for-byte reproducible: cell ids are hashes of position and content, there are no
 timestamps, and nbformat writes the JSON with sorted keys.
