@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from rnnnotes import a11y, animations, fences  # noqa: E402
+from rnnnotes import a11y, animations, fences, notebooks  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
@@ -125,7 +125,24 @@ def on_env(env, config, files, **kwargs):
 def on_page_markdown(markdown, page, config, **kwargs):
     fences.CONTEXT.page = f"docs/{page.file.src_uri}"
     fences.CONTEXT.language = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
+    page.meta[notebooks.META_KEY] = notebooks.download_for(page.file.src_uri, markdown, page.meta, LANGUAGES)
     return markdown
+
+
+def on_page_content(html, page, config, **kwargs):
+    """The page's notebook, from its Markdown and the outputs its fences just produced (all cached)."""
+    link = page.meta.get(notebooks.META_KEY)
+    if link:
+        try:
+            text = notebooks.page_notebook(
+                page.markdown, page=link["page"], lang=link["lang"], default=DEFAULT_LANGUAGE,
+                title=page.title, site_url=config.site_url or "/",
+                sources=notebooks.Sources(_runner, fences.CONTEXT.index), source=page.file.content_string,
+            )
+        except (notebooks.NotebookError, SnippetError) as error:
+            raise PluginError(f"docs/{page.file.src_uri}: notebook: {error}") from None
+        notebooks.write(Path(config.site_dir), link["href"], text)
+    return html
 
 
 def on_post_page(output, page, config, **kwargs):

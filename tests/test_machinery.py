@@ -43,6 +43,14 @@ def test_code_runs_once_then_comes_from_the_cache(snippets, tmp_path):
     second.close()
 
 
+def test_the_runner_says_which_snippets_a_run_imported(snippets, tmp_path):
+    runner = SnippetRunner(snippets, tmp_path / "cache")
+    assert runner.code_imports("from uses_helper import value\n", "x.py") == ["helper.py", "uses_helper.py"]
+    assert runner.code_imports("print(1)\n", "y.py") == []
+    assert runner.figure_imports("fig_line") == ["fig_line.py"]
+    runner.close()
+
+
 def test_a_raising_snippet_names_itself_and_the_error(snippets, tmp_path):
     runner = SnippetRunner(snippets, tmp_path / "cache")
     with pytest.raises(SnippetError, match=r"snippets/boom.py raised:(.|\n)*ZeroDivisionError"):

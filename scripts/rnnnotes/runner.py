@@ -81,6 +81,14 @@ class SnippetRunner:
         result = self._get(*self.animation_request(module))
         return result["svg"], result["still"]
 
+    def code_imports(self, code: str, name: str) -> list[str]:
+        """The ``snippets/`` files (``x.py``) that running ``code`` imported, from its cached run."""
+        return sorted(self._entry(*self.code_request(code, name))["deps"])
+
+    def figure_imports(self, module: str) -> list[str]:
+        """The ``snippets/`` files that making the figure imported, its own module included."""
+        return sorted(self._entry(*self.figure_request(module))["deps"])
+
     def prefetch(self, jobs: list[tuple[dict, str]]) -> None:
         """Run every job that is not cached yet, ``parallel`` at a time, so the pages then find them
         in the cache. A job that fails is left for the page to run again and report with its file."""
@@ -149,6 +157,9 @@ class SnippetRunner:
         self._memory[key] = entry
 
     def _get(self, request: dict, label: str) -> dict:
+        return self._entry(request, label)["result"]
+
+    def _entry(self, request: dict, label: str) -> dict:
         key = self._key(request)
         entry = self._cached(key)
         if entry is None:
@@ -156,7 +167,7 @@ class SnippetRunner:
                 self._proc = self._spawn()
             entry = self._ask(self._proc, request, label)
             self._store(key, entry)
-        return entry["result"]
+        return entry
 
     def _path(self, key: str) -> Path:
         return self.cache_dir / f"{key}.json"
