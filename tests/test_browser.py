@@ -85,7 +85,7 @@ LANDED = """id => {
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_anchors_land_where_the_links_point(page, site_url, lang):
-    """Blocks below the screen are drawn lazily (content-visibility); jumps to an anchor must still be exact."""
+    """A page opened at an anchor, or a click in the table of contents, puts the heading at the top."""
     url = site_url + page_path(lang, "gru")
     page.goto(url, wait_until="load")
     anchors = page.evaluate("[...document.querySelectorAll('article :is(h2, h3)[id]')].map(h => h.id)")

@@ -66,7 +66,9 @@ def page_sequence(path) -> list[tuple[str, str]]:
             body = fences.executed_fences(match.group(0))[0]
             found.append((match.start(), "code", expand_includes(body, SNIPPETS).strip("\n")))
     for match in FIGURE_RE.finditer(markdown):
-        found.append((match.start(), "figure", match.group(1).split("/")[-1][: -len(".svg")]))
+        module = match.group(1).split("/")[-1][: -len(".svg")]
+        if module.startswith("fig_"):  # an animation (anim_*) stays an image in the prose
+            found.append((match.start(), "figure", module))
     return [(kind, value) for _, kind, value in sorted(found)]
 
 
