@@ -1,5 +1,6 @@
 """axe-core (pinned in package.json) in Chromium on every page in both languages: no serious or
-critical violation; every figure has alt text in its page's language."""
+critical violation; every figure has alt text in its page's language. In the dark (slate) scheme too,
+on the longest chapter and the home page: code, outputs, tables, download links, custom CSS."""
 
 import os
 import re
@@ -7,11 +8,12 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import DOCS, ROOT
+from conftest import DOCS, ROOT, scheme_context
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 HAN = re.compile(r"[\u4e00-\u9fff]")
+LONGEST = max(PAGES, key=lambda name: (DOCS / f"{name}.en.md").stat().st_size)
 
 
 def page_path(lang, name):
@@ -59,3 +61,18 @@ def test_404_page_is_accessible_and_bilingual(browser, site_url):
     assert "页面不存在" in text and "Page not found" in text
     prefix = urlparse(os.environ.get("SITE_URL", "http://127.0.0.1:8000/")).path.rstrip("/")
     assert links == [f"{prefix}/", f"{prefix}/en/"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", sorted({LONGEST, "index"}))
+def test_no_serious_accessibility_violation_in_the_dark_scheme(browser, site_url, name, lang):
+    context = scheme_context(browser, "slate", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site_url + page_path(lang, name), wait_until="load")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        serious = axe_violations(page)
+    finally:
+        context.close()
+    assert serious == [], "\n".join(serious)

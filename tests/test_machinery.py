@@ -126,3 +126,21 @@ def test_tables_become_focusable_named_scroll_regions():
     assert out.count('<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>') == 2
     assert out.count("</table></div>") == 2
     assert 'aria-label="Table"' in scrollable_tables(page, "en")
+
+
+def test_the_dark_figure_is_cached_with_the_figure(snippets, tmp_path):
+    from rnnnotes.dark import dark_svg
+
+    first = SnippetRunner(snippets, tmp_path / "cache")
+    dark = first.make_dark_figure("fig_line")
+    light = first.make_figure("fig_line")
+    assert first.executed == 1 and dark == dark_svg(light) != light
+    first.close()
+
+    second = SnippetRunner(snippets, tmp_path / "cache")
+    assert second.make_dark_figure("fig_line") == dark
+    assert second.executed == 0
+    second._dark_version = "changed"  # as if dark.py were edited: the figure is made again, fences are not
+    second.make_dark_figure("fig_line")
+    assert second.executed == 1
+    second.close()

@@ -1,9 +1,12 @@
-"""Every file in snippets/ runs on its own, as a reader would run it: `python snippets/<file>.py`.
+"""Every file in snippets/ runs on its own, as a reader who downloaded it from a page would run it: in a
+folder that holds only the file and the snippets it imports (rnnnotes.downloads, the files the page
+links), as `python <file>.py`.
 
 The files run as separate processes, as many at a time as there are cores, once per session; each
 file is then one test."""
 
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -12,6 +15,8 @@ import pytest
 
 from conftest import SNIPPETS
 
+from rnnnotes.downloads import imported_snippets
+
 FILES = sorted(p.name for p in SNIPPETS.glob("*.py"))
 
 
@@ -19,8 +24,11 @@ def run_alone(name, folder):
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg")
     workdir = folder / name.removesuffix(".py")
     workdir.mkdir()
+    for file in [name] + imported_snippets(name, SNIPPETS):
+        shutil.copy(SNIPPETS / file, workdir / file)
+    env.pop("PYTHONPATH", None)
     return subprocess.run(
-        [sys.executable, str(SNIPPETS / name)],
+        [sys.executable, name],
         cwd=workdir,  # figure snippets write their SVG where they run, never into snippets/
         env=env,
         capture_output=True,

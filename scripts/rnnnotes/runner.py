@@ -19,7 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
+from .dark import dark_svg
+
 WORKER = Path(__file__).with_name("worker.py")
+DARK = Path(__file__).with_name("dark.py")
 LIBRARIES = ("numpy", "keras", "matplotlib", "tensorflow-cpu", "tensorflow")
 
 
@@ -49,6 +52,7 @@ class SnippetRunner:
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self._environment = _library_versions() + ";worker=" + _sha(WORKER.read_bytes())
+        self._dark_version = _sha(DARK.read_bytes())  # in figure keys only: editing dark.py reruns no fence
         self._memory: dict[str, dict] = {}
         self._proc: subprocess.Popen | None = None
         self.parallel = max(1, parallel)
@@ -60,9 +64,8 @@ class SnippetRunner:
     def code_request(code: str, name: str) -> tuple[dict, str]:
         return {"kind": "code", "code": code.strip("\n") + "\n", "name": name}, name
 
-    @staticmethod
-    def figure_request(module: str) -> tuple[dict, str]:
-        return {"kind": "figure", "module": module}, f"{module}.py"
+    def figure_request(self, module: str) -> tuple[dict, str]:
+        return {"kind": "figure", "module": module, "dark": self._dark_version}, f"{module}.py"
 
     def run_code(self, code: str, name: str) -> str:
         """Stdout of ``code`` (a fence shown from ``snippets/<name>``)."""
@@ -71,6 +74,10 @@ class SnippetRunner:
     def make_figure(self, module: str) -> str:
         """SVG text of ``snippets/<module>.py``'s ``<module>()``."""
         return self._get(*self.figure_request(module))["svg"]
+
+    def make_dark_figure(self, module: str) -> str:
+        """The same figure for the dark scheme (:func:`rnnnotes.dark.dark_svg`), cached beside it."""
+        return self._get(*self.figure_request(module))["svg_dark"]
 
     def prefetch(self, jobs: list[tuple[dict, str]]) -> None:
         """Run every job that is not cached yet, ``parallel`` at a time, so the pages then find them
@@ -186,5 +193,7 @@ class SnippetRunner:
         self.executed += 1
         if "error" in answer:
             raise SnippetError(f"snippets/{label} raised:\n{answer['error']}")
+        if request["kind"] == "figure":
+            answer["svg_dark"] = dark_svg(answer["svg"])
         deps = self._dep_hashes(answer.pop("deps"))
         return {"deps": deps or {}, "result": answer}
