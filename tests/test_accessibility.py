@@ -21,6 +21,13 @@ def page_path(lang, name):
     return prefix if name == "index" else f"{prefix}{name}/"
 
 
+def open_page(page, url):
+    """Load a page fully before auditing it. "networkidle" alone can come before a long page has been
+    parsed and Material's script has run (the figures are lazy, so the network goes quiet early)."""
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
 def axe_violations(page):
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -37,7 +44,7 @@ def axe_violations(page):
 def test_no_serious_accessibility_violation(browser, site_url, name, lang, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
-        page.goto(site_url + page_path(lang, name), wait_until="networkidle")
+        open_page(page, site_url + page_path(lang, name))
         serious = axe_violations(page)
         alts = page.evaluate("[...document.querySelectorAll('article img')].map(i => i.alt)")
     finally:
@@ -51,7 +58,7 @@ def test_no_serious_accessibility_violation(browser, site_url, name, lang, width
 def test_404_page_is_accessible_and_bilingual(browser, site_url):
     page = browser.new_page(viewport={"width": 412, "height": 900})
     try:
-        page.goto(site_url + "/404.html", wait_until="networkidle")
+        open_page(page, site_url + "/404.html")
         serious = axe_violations(page)
         text = page.evaluate("document.querySelector('article').innerText")
         links = page.evaluate("[...document.querySelectorAll('article a')].map(a => new URL(a.href).pathname)")
@@ -69,8 +76,7 @@ def test_no_serious_accessibility_violation_in_the_dark_scheme(browser, site_url
     context = scheme_context(browser, "slate", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(site_url + page_path(lang, name), wait_until="load")
-        page.wait_for_load_state("networkidle")
+        open_page(page, site_url + page_path(lang, name))
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         serious = axe_violations(page)
     finally:
