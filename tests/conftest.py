@@ -51,6 +51,15 @@ def pytest_markdown_docs_globals():
     return {"__name__": "__main__"}
 
 
+def _numpy_print_defaults() -> dict:
+    import numpy
+
+    return numpy.get_printoptions()
+
+
+_NUMPY_PRINT_DEFAULTS = _numpy_print_defaults()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_keras_session(request):
     """Each fence test starts like a fresh interpreter: Keras' name counters reset, print options default."""
@@ -58,8 +67,8 @@ def _fresh_keras_session(request):
     if request.node.path.suffix == ".md":
         if "keras" in sys.modules:
             sys.modules["keras"].backend.clear_session(free_memory=False)
-        if "numpy" in sys.modules:
-            sys.modules["numpy"].set_printoptions()
+        if "numpy" in sys.modules:  # set_printoptions() alone would change nothing
+            sys.modules["numpy"].set_printoptions(**_NUMPY_PRINT_DEFAULTS)
 
 
 def assert_shape_error(function, arguments, name, expected, actual):

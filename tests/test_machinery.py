@@ -144,3 +144,10 @@ def test_the_dark_figure_is_cached_with_the_figure(snippets, tmp_path):
     second.make_dark_figure("fig_line")
     assert second.executed == 1
     second.close()
+
+
+def test_print_options_a_snippet_sets_do_not_reach_the_next_one(snippets, tmp_path):
+    runner = SnippetRunner(snippets, tmp_path / "cache")
+    runner.run_code("import numpy as np\nnp.set_printoptions(precision=2)\nprint(np.array([0.12345]))\n", "a.py")
+    assert runner.run_code("import numpy as np\nprint(np.array([0.12345]))\n", "b.py") == "[0.12345]\n"
+    runner.close()
