@@ -17,22 +17,24 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from rnnnotes import a11y, downloads, fences, figures  # noqa: E402
+from rnnnotes import a11y, animations, downloads, fences, figures, notebooks  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
-from rnnnotes.katex import KatexRenderer, TexError, render_page_math  # noqa: E402
+from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
 from rnnnotes.snippet_index import SnippetIndex  # noqa: E402
 
 CACHE_ROOT = Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache"))  # git-ignored
 CACHE = CACHE_ROOT / "snippets"
 GENERATED = CACHE_ROOT / "generated"  # figures land here; mkdocs copies them into the site
-KATEX_DIR = "assets/katex"
+MATH_FONT_URI = "assets/fonts/math.woff2"  # extra.css declares it
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
 _katex: KatexRenderer | None = None
+_animation_sizes: dict[str, tuple[int, int]] = {}  # module -> (width, height) of its SVG, in pixels
+_figure_sizes: dict[str, tuple[int, int]] = {}  # the same for figures
 
 
 def _close() -> None:
@@ -58,7 +60,7 @@ def on_config(config, **kwargs):
     snippets = _snippets_dir(config)
     if _runner is None or _runner.snippets_dir != snippets:
         _runner = SnippetRunner(snippets, CACHE)
-    _katex = _katex or KatexRenderer(ROOT)
+    _katex = _katex or KatexRenderer(ROOT, CACHE_ROOT / "katex")
     fences.CONTEXT = fences.BuildContext(runner=_runner, index=SnippetIndex(snippets))
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     custom = superfences.setdefault("custom_fences", [])
@@ -70,12 +72,10 @@ def on_config(config, **kwargs):
 def _prefetch(fence_origins) -> None:
     """Run every uncached fence and figure of every page, in parallel, before pages are rendered."""
     jobs = [_runner.figure_request(module) for module in fences.CONTEXT.index.figure_modules()]
+    jobs += [_runner.animation_request(module) for module in fences.CONTEXT.index.animation_modules()]
     for code, origin in fence_origins:
         jobs.append(_runner.code_request(code, str(origin)))
     _runner.prefetch(list({json.dumps(job, sort_keys=True): job for job in jobs}.values()))
-
-
-FIGURE_SIZES: dict[str, tuple[int, int]] = {}
 
 
 def on_files(files, config, **kwargs):
@@ -87,16 +87,24 @@ def on_files(files, config, **kwargs):
             svg, dark = _runner.make_figure(module), _runner.make_dark_figure(module)
         except SnippetError as error:
             raise PluginError(f"figure {module}: {error}") from None
-        FIGURE_SIZES[module] = figures.svg_size(svg)
+        _figure_sizes[module] = figures.svg_size(svg)
         files.append(_generated(config, f"figures/{module}.svg", svg))
         files.append(_generated(config, f"figures/{figures.dark_name(module)}", dark))
+    for module in ctx.index.animation_modules():
+        try:
+            svg, still = _runner.make_animation(module)
+            svg_dark, still_dark = _runner.make_dark_animation(module)
+        except SnippetError as error:
+            raise PluginError(f"animation {module}: {error}") from None
+        files.append(_generated(config, f"figures/{module}.svg", svg))
+        files.append(_generated(config, animations.still_uri(module), still))
+        files.append(_generated(config, f"figures/{figures.dark_name(module)}", svg_dark))
+        files.append(_generated(config, animations.still_uri(module, dark=True), still_dark))
+        _animation_sizes[module] = animations.svg_size(svg)
     included = sorted({origin.file for _, origin in fence_origins})
     for name in downloads.published_snippets(included, ctx.index.snippets_dir):
         path = ctx.index.snippets_dir / name
         files.append(File.generated(config, f"{downloads.SITE_FOLDER}/{name}", abs_src_path=str(path)))
-    files.append(_generated(config, f"{KATEX_DIR}/katex.css", _katex.stylesheet()))
-    for font in _katex.fonts():
-        files.append(File.generated(config, f"{KATEX_DIR}/fonts/{font.name}", abs_src_path=str(font)))
     return files
 
 
@@ -121,7 +129,24 @@ def on_page_markdown(markdown, page, config, **kwargs):
     fences.CONTEXT.page = f"docs/{page.file.src_uri}"
     fences.CONTEXT.page_url = page.url
     fences.CONTEXT.language = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
+    page.meta[notebooks.META_KEY] = notebooks.download_for(page.file.src_uri, markdown, page.meta, LANGUAGES)
     return markdown
+
+
+def on_page_content(html, page, config, **kwargs):
+    """The page's notebook, from its Markdown and the outputs its fences just produced (all cached)."""
+    link = page.meta.get(notebooks.META_KEY)
+    if link:
+        try:
+            text = notebooks.page_notebook(
+                page.markdown, page=link["page"], lang=link["lang"], default=DEFAULT_LANGUAGE,
+                title=page.title, site_url=config.site_url or "/",
+                sources=notebooks.Sources(_runner, fences.CONTEXT.index), source=page.file.content_string,
+            )
+        except (notebooks.NotebookError, SnippetError) as error:
+            raise PluginError(f"docs/{page.file.src_uri}: notebook: {error}") from None
+        notebooks.write(Path(config.site_dir), link["href"], text)
+    return html
 
 
 def on_post_page(output, page, config, **kwargs):
@@ -130,8 +155,9 @@ def on_post_page(output, page, config, **kwargs):
     except TexError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     lang = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
-    output = a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang)
-    output = figures.figure_pairs(output, FIGURE_SIZES)
+    output = a11y.focusable_code(a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang))
+    output = animations.as_pictures(output, _animation_sizes)
+    output = figures.figure_pairs(output, _figure_sizes)
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
 
 
@@ -144,6 +170,11 @@ def on_post_template(output, template_name, config, **kwargs):
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
+    if (site / "assets").is_dir():  # the root site, once every page of both languages is rendered
+        font = subset_math_font(_katex.math_font(), _katex.characters, CACHE_ROOT / "fonts")
+        (site / MATH_FONT_URI).parent.mkdir(parents=True, exist_ok=True)
+        (site / MATH_FONT_URI).write_bytes(font)
+        _katex.save()
     if not (site / "search" / "search_index.json").is_file():
         return
     languages.split_search_index(site, list(LANGUAGES), DEFAULT_LANGUAGE)

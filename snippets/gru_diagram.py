@@ -2,13 +2,16 @@
 
 ``gru_cell_figure(step)`` returns a matplotlib Figure; ``step`` is one of STEPS, or None for
 the plain cell. The fig_gru_*.py snippets call it; ``python snippets/gru_diagram.py`` writes
-every variant.
+every variant. ``draw_gru_cell(ax, ...)`` draws onto an axes that has XLIM and YLIM; the animation
+(anim_gru_step.py) stacks several drawings, one per layer.
 """
 
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 STEPS = ("reset", "update", "candidate", "new_state")
+PARTS = ("inputs", *STEPS)  # "inputs": where h_{t-1} and x_t come in
+XLIM, YLIM = (-1.3, 11.1), (-1.3, 6.7)
 
 PLAIN = "#3949ab"
 ACTIVE = "#d84315"
@@ -19,15 +22,16 @@ BOX_FILL = "#e8eaf6"
 
 Z_WIRE = [(2.2, 2.68), (2.2, 4.8), (6.8, 4.8)]
 CROSSING = (4.6, 4.8)  # where Z_WIRE passes over the h_{t-1} wire dropping to the reset
+UNDER_CROSSING = ("candidate",)  # the steps of that wire: drawing it redraws Z_WIRE over it
 
 # Each wire: the points it runs through, whether it ends in an arrowhead, and the steps that use it.
 WIRES = [
-    ([(0.0, 6.0), (0.8, 6.0)], False, STEPS),
-    ([(0.8, 6.0), (0.8, 1.0), (1.6, 1.0)], False, ("reset", "update")),
-    ([(1.6, 1.0), (2.2, 1.0)], False, ("reset", "update")),
-    ([(2.2, 1.0), (3.4, 1.0)], False, ("reset",)),
-    ([(1.6, -0.4), (1.6, 0.4)], False, ("reset", "update", "candidate")),
-    ([(1.6, 0.4), (1.6, 1.0)], False, ("reset", "update")),
+    ([(0.0, 6.0), (0.8, 6.0)], False, PARTS),
+    ([(0.8, 6.0), (0.8, 1.0), (1.6, 1.0)], False, ("inputs", "reset", "update")),
+    ([(1.6, 1.0), (2.2, 1.0)], False, ("inputs", "reset", "update")),
+    ([(2.2, 1.0), (3.4, 1.0)], False, ("inputs", "reset")),
+    ([(1.6, -0.4), (1.6, 0.4)], False, ("inputs", "reset", "update", "candidate")),
+    ([(1.6, 0.4), (1.6, 1.0)], False, ("inputs", "reset", "update")),
     ([(1.6, 0.4), (4.6, 0.4), (4.6, 1.92)], True, ("candidate",)),
     ([(2.2, 1.0), (2.2, 1.92)], True, ("update",)),
     ([(3.4, 1.0), (3.4, 1.92)], True, ("reset",)),
@@ -50,23 +54,18 @@ BOXES = [((2.2, 2.3), r"$\sigma$", "update"), ((3.4, 2.3), r"$\sigma$", "reset")
 NODES = [((4.6, 3.6), r"$\odot$", "candidate"), ((6.8, 6.0), r"$\odot$", "new_state"),
          ((7.8, 3.6), r"$\odot$", "new_state"), ((8.8, 6.0), r"$+$", "new_state"),
          ((7.8, 4.8), r"$1-$", "new_state")]
-JUNCTIONS = [((0.8, 6.0), ("candidate", "new_state")), ((1.6, 1.0), ("reset", "update")),
-             ((2.2, 1.0), ("reset", "update")), ((1.6, 0.4), ("reset", "update", "candidate")),
+JUNCTIONS = [((0.8, 6.0), PARTS),
+             ((1.6, 1.0), ("inputs", "reset", "update")), ((2.2, 1.0), ("inputs", "reset", "update")),
+             ((1.6, 0.4), ("inputs", "reset", "update", "candidate")),
              ((4.6, 6.0), ("candidate", "new_state")), ((6.8, 4.8), ("update", "new_state"))]
 LABELS = [
-    ((-0.15, 6.0), r"$h_{t-1}$", dict(ha="right"), STEPS),
-    ((1.6, -0.6), r"$x_t$", dict(va="top"), ("reset", "update", "candidate")),
+    ((-0.15, 6.0), r"$h_{t-1}$", dict(ha="right"), PARTS),
+    ((1.6, -0.6), r"$x_t$", dict(va="top"), ("inputs", "reset", "update", "candidate")),
     ((10.35, 6.0), r"$h_t$", dict(ha="left"), ("new_state",)),
     ((3.55, 3.05), r"$r_t$", dict(ha="left"), ("reset", "candidate")),
     ((2.05, 3.6), r"$z_t$", dict(ha="right"), ("update", "new_state")),
     ((6.2, 2.45), r"$\tilde h_t$", dict(va="bottom"), ("candidate", "new_state")),
 ]
-
-
-def _color(steps, step):
-    if step is None:
-        return PLAIN
-    return ACTIVE if step in steps else IDLE
 
 
 def _wire(ax, points, arrow, color, width):
@@ -81,41 +80,77 @@ def gru_cell_figure(step=None):
     if step is not None and step not in STEPS:
         raise ValueError(f"step: expected one of {STEPS} or None, got {step!r}")
     fig, ax = plt.subplots(figsize=(7.2, 4.4), layout="constrained")
-    ax.set_xlim(-1.3, 11.1)
-    ax.set_ylim(-1.3, 6.7)
+    ax.set_xlim(*XLIM)
+    ax.set_ylim(*YLIM)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.add_patch(FancyBboxPatch((0.35, 0.05), 9.0, 6.35, boxstyle="round,pad=0.1,rounding_size=0.4",
-                                facecolor=CELL_FILL, edgecolor="#9fa8da", lw=1.2))
+    if step is None:
+        draw_gru_cell(ax)
+    else:
+        draw_gru_cell(ax, lit={step}, accent=True)
+    return fig
+
+
+def draw_gru_cell(ax, lit=PARTS, accent=False, only=None):
+    """Draw the cell on `ax`: the parts in `lit` (of PARTS) in colour, the rest grey.
+
+    The colour is PLAIN, or ACTIVE with thicker lines if `accent`. With `only` (a set of PARTS), draw
+    just the elements of those parts: no frame, nothing untagged.
+    """
+    lit = set(lit)
+    for name, parts in (("lit", lit), ("only", set(only or ()))):
+        if not parts <= set(PARTS):
+            raise ValueError(f"{name}: expected a subset of {PARTS}, got {sorted(parts)}")
+
+    def drawn(steps):
+        return only is None or bool(set(only) & set(steps))
+
+    def on(steps):
+        return bool(lit & set(steps))
+
+    def color(steps):
+        return (ACTIVE if accent else PLAIN) if on(steps) else IDLE
+
+    if only is None:
+        ax.add_patch(FancyBboxPatch((0.35, 0.05), 9.0, 6.35,
+                                    boxstyle="round,pad=0.1,rounding_size=0.4",
+                                    facecolor=CELL_FILL, edgecolor="#9fa8da", lw=1.2))
 
     for points, arrow, steps in WIRES:
+        if not (drawn(steps) or (points is Z_WIRE and drawn(UNDER_CROSSING))):
+            continue
         if points is Z_WIRE:
             ax.add_patch(Circle(CROSSING, 0.17, facecolor=CELL_FILL, edgecolor="none"))
-        width = 2.4 if step is not None and step in steps else 1.6
-        _wire(ax, points, arrow, _color(steps, step), width)
+        width = 2.4 if accent and on(steps) else 1.6
+        _wire(ax, points, arrow, color(steps), width)
 
     for (x, y), label, owner in BOXES:
-        active = step == owner
+        if not drawn((owner,)):
+            continue
+        active = accent and on((owner,))
         ax.add_patch(FancyBboxPatch((x - 0.42, y - 0.32), 0.84, 0.64, boxstyle="round,pad=0.04",
                                     facecolor=ACTIVE_FILL if active else BOX_FILL,
-                                    edgecolor=_color((owner,), step), lw=2.2 if active else 1.6))
+                                    edgecolor=color((owner,)), lw=2.2 if active else 1.6))
         ax.text(x, y, label, ha="center", va="center", fontsize=12 if "tanh" in label else 14)
 
     for (x, y), label, owner in NODES:
-        active = step == owner
+        if not drawn((owner,)):
+            continue
+        active = accent and on((owner,))
         ax.add_patch(Circle((x, y), 0.28 if label != r"$1-$" else 0.32,
                             facecolor=ACTIVE_FILL if active else "white",
-                            edgecolor=_color((owner,), step), lw=2.2 if active else 1.6))
+                            edgecolor=color((owner,)), lw=2.2 if active else 1.6))
         ax.text(x, y, label, ha="center", va="center", fontsize=10 if label == r"$1-$" else 13)
 
     for (x, y), steps in JUNCTIONS:
-        ax.add_patch(Circle((x, y), 0.07, color=_color(steps, step)))
+        if drawn(steps):
+            ax.add_patch(Circle((x, y), 0.07, color=color(steps)))
 
     for (x, y), label, placement, steps in LABELS:
-        color = "black" if step is None or step in steps else "#9e9e9e"
+        if not drawn(steps):
+            continue
         placement = {"ha": "center", "va": "center", **placement}
-        ax.text(x, y, label, fontsize=14, color=color, **placement)
-    return fig
+        ax.text(x, y, label, fontsize=14, color="black" if on(steps) else "#9e9e9e", **placement)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,20 @@
-"""The LSTM cell, drawn once for every figure of it; each step highlights its path."""
+"""The LSTM cell, drawn once for every figure of it; each step highlights its path.
+
+``lstm_cell_figure(highlight)`` is the still figure. ``draw_lstm_cell(ax, ...)`` draws onto an axes
+that has XLIM and YLIM; the animation (anim_lstm_step.py) stacks several drawings, one per layer.
+"""
 
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-PARTS = ("forget", "input", "cell", "output")
+PARTS = ("inputs", "forget", "input", "cell", "output")
 GATE = "#3949ab"
 STATE = "#00897b"
 MUTED = "0.82"
 BOX = "#e8eaf6"
+ACCENT = "#d84315"
+ACCENT_FILL = "#fbe9e7"
+XLIM, YLIM = (-1.9, 11.9), (-1.6, 7.6)
 
 C_Y, BUS_Y, GATE_Y = 5.2, 0.8, 2.6
 X_F, X_I, X_C, X_O, X_H = 2.0, 3.5, 5.0, 6.8, 8.4
@@ -15,63 +22,88 @@ X_F, X_I, X_C, X_O, X_H = 2.0, 3.5, 5.0, 6.8, 8.4
 
 def lstm_cell_figure(highlight=PARTS):
     """The cell with the parts in `highlight` (of PARTS) in colour, the rest grey."""
-    highlight = set(highlight)
-    if not highlight <= set(PARTS):
-        raise ValueError(f"highlight: expected a subset of {PARTS}, "
-                         f"got {sorted(highlight)}")
     fig, ax = plt.subplots(figsize=(6.4, 4.3), layout="constrained")
-    ax.set_xlim(-1.9, 11.9)
-    ax.set_ylim(-1.6, 7.6)
+    ax.set_xlim(*XLIM)
+    ax.set_ylim(*YLIM)
     ax.set_aspect("equal")
     ax.axis("off")
+    draw_lstm_cell(ax, highlight)
+    return fig
+
+
+def draw_lstm_cell(ax, highlight=PARTS, only=None, accent=None):
+    """Draw the cell on `ax`: parts in `highlight` in colour (all in `accent`, if given), the rest grey.
+
+    With `only` (a set of PARTS), draw just the elements of those parts: no frame, nothing untagged.
+    """
+    highlight = set(highlight)
+    for name, parts in (("highlight", highlight), ("only", set(only or ()))):
+        if not parts <= set(PARTS):
+            raise ValueError(f"{name}: expected a subset of {PARTS}, got {sorted(parts)}")
+
+    # an accent layer lies over a coloured one: slightly wider strokes hide the colour beneath
+    line_width, edge_width = (2.6, 2.2) if accent else (2, 1.6)
+
+    def drawn(tags):
+        return only is None or bool(set(only) & set(tags))
 
     def color(tags, active=GATE):
-        return active if highlight & set(tags) else MUTED
+        return (accent or active) if highlight & set(tags) else MUTED
 
     def path(points, tags, active=GATE, arrow=True):
+        if not drawn(tags):
+            return
         col = color(tags, active)
         xs, ys = zip(*points)
         end = -1 if arrow else None
-        ax.plot(xs[:end], ys[:end], color=col, lw=2, solid_capstyle="round", zorder=1)
+        ax.plot(xs[:end], ys[:end], color=col, lw=line_width, solid_capstyle="round", zorder=1)
         if arrow:
             ax.add_patch(FancyArrowPatch(points[-2], points[-1], arrowstyle="-|>",
-                                         mutation_scale=13, color=col, lw=2,
+                                         mutation_scale=13, color=col, lw=line_width,
                                          shrinkA=0, shrinkB=0, zorder=1))
 
     def layer(x, y, label, tags):
+        if not drawn(tags):
+            return
         col = color(tags)
         active = col != MUTED
+        fill = (ACCENT_FILL if accent else BOX) if active else "white"
         ax.add_patch(FancyBboxPatch((x - 0.5, y - 0.33), 1.0, 0.66, boxstyle="round,pad=0.04",
-                                    facecolor=BOX if active else "white", edgecolor=col,
-                                    lw=1.6, zorder=2))
+                                    facecolor=fill, edgecolor=col, lw=edge_width, zorder=2))
         ax.text(x, y, label, ha="center", va="center", fontsize=12,
                 color="black" if active else MUTED, zorder=3)
 
     def op(x, y, symbol, tags, active=GATE):
+        if not drawn(tags):
+            return
         col = color(tags, active)
-        ax.add_patch(Circle((x, y), 0.3, facecolor="white", edgecolor=col, lw=1.6, zorder=2))
+        ax.add_patch(Circle((x, y), 0.3, facecolor="white", edgecolor=col, lw=edge_width, zorder=2))
         ax.text(x, y, symbol, ha="center", va="center", fontsize=13, color=col, zorder=3)
 
     def label(x, y, text, tags, active=GATE):
-        ax.text(x, y, text, fontsize=12, color=active if highlight & set(tags) else "0.6")
+        if not drawn(tags):
+            return
+        ax.text(x, y, text, fontsize=12,
+                color=(accent or active) if highlight & set(tags) else "0.6")
 
-    ax.add_patch(FancyBboxPatch((0, 0), 10.0, 6.0, boxstyle="round,pad=0.1",
-                                facecolor="#fafafa", edgecolor="0.75", lw=1.2, zorder=0))
+    if only is None:
+        ax.add_patch(FancyBboxPatch((0, 0), 10.0, 6.0, boxstyle="round,pad=0.1",
+                                    facecolor="#fafafa", edgecolor="0.75", lw=1.2, zorder=0))
 
     # cell state: c_{t-1} -> x f_t -> + i_t*c~_t -> c_t
-    path([(-1.5, C_Y), (X_F - 0.3, C_Y)], {"forget", "cell"}, STATE)
+    path([(-1.5, C_Y), (X_F - 0.3, C_Y)], {"inputs", "forget", "cell"}, STATE)
     path([(X_F + 0.3, C_Y), (X_C - 0.3, C_Y)], {"cell"}, STATE)
     path([(X_C + 0.3, C_Y), (11.5, C_Y)], {"cell", "output"}, STATE)
     op(X_F, C_Y, r"$\times$", {"forget", "cell"}, STATE)
     op(X_C, C_Y, r"$+$", {"cell"}, STATE)
-    label(-1.6, C_Y + 0.3, r"$c_{t-1}$", {"forget", "cell"}, STATE)
+    label(-1.6, C_Y + 0.3, r"$c_{t-1}$", {"inputs", "forget", "cell"}, STATE)
     label(10.8, C_Y + 0.3, r"$c_t$", {"cell", "output"}, STATE)
 
     # [h_{t-1}, x_t] feeds every gate
-    gates = {"forget", "input", "output"}
+    gates = {"inputs", "forget", "input", "output"}
     path([(-1.5, BUS_Y), (X_F, BUS_Y)], gates, arrow=False)
-    path([(X_F, BUS_Y), (X_C, BUS_Y)], {"input", "output"}, arrow=False)
-    path([(X_C, BUS_Y), (X_O, BUS_Y)], {"output"}, arrow=False)
+    path([(X_F, BUS_Y), (X_C, BUS_Y)], {"inputs", "input", "output"}, arrow=False)
+    path([(X_C, BUS_Y), (X_O, BUS_Y)], {"inputs", "output"}, arrow=False)
     path([(1.0, -1.1), (1.0, BUS_Y)], gates, arrow=False)
     label(-1.6, BUS_Y + 0.3, r"$h_{t-1}$", gates)
     label(1.15, -1.2, r"$x_t$", gates)
@@ -106,7 +138,6 @@ def lstm_cell_figure(highlight=PARTS):
     path([(9.4, BUS_Y), (9.4, 7.3)], {"output"})
     label(10.8, BUS_Y + 0.3, r"$h_t$", {"output"})
     label(9.55, 6.9, r"$h_t$", {"output"})
-    return fig
 
 
 if __name__ == "__main__":

@@ -51,6 +51,25 @@ def pytest_markdown_docs_globals():
     return {"__name__": "__main__"}
 
 
+def pytest_collection_modifyitems(config, items):
+    """A fence runs once per distinct code. The two languages of a page include the same snippets in the
+    same order (test_page_pairs.py), so the second copy of a fence would run the very same code again with
+    the same fresh globals: it is deselected, and the report counts it."""
+    seen, kept, repeated = set(), [], []
+    for item in items:
+        code = getattr(item, "code", None)
+        if code is not None and item.path.suffix == ".md":
+            code = code.lstrip("\n")  # the fence's code is padded with blank lines up to its line number
+            if code in seen:
+                repeated.append(item)
+                continue
+            seen.add(code)
+        kept.append(item)
+    if repeated:
+        config.hook.pytest_deselected(items=repeated)
+        items[:] = kept
+
+
 def _numpy_print_defaults() -> dict:
     import numpy
 

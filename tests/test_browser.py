@@ -57,12 +57,13 @@ def test_page_in_chromium(page, site_url, lang, name):
     assert math == rendered
     if "$" in (DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8"):
         assert rendered > 0
-        # KaTeX's fonts arrived: the math is not drawn in a fallback font
+        assert page.evaluate("document.querySelectorAll('.arithmatex math').length") == math  # MathML
+        # the site's math font arrived: the math is not drawn in a fallback font
         loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
-        assert any("KaTeX_Main" in family for family in loaded), loaded
+        assert any("STIX Two Math subset" in family for family in loaded), loaded
 
-    # Figures are lazy: the shown ones are loaded here on purpose; the dark variants are not displayed in
-    # the default scheme, so they must never have been fetched.
+    # Figures and animations are lazy: the shown ones are loaded here on purpose; the dark variants are not
+    # displayed in the default scheme, so they must never have been fetched.
     assert not [url for url in page.requested if url.endswith(".dark.svg")]
     images = page.evaluate(
         """async () => {
@@ -81,3 +82,29 @@ def test_page_in_chromium(page, site_url, lang, name):
     page.goto(twin.evaluate("a => a.href"), wait_until="domcontentloaded")
     assert urlparse(page.url).path == page_path(OTHER[lang], name)
     assert page.evaluate("document.documentElement.lang") == OTHER[lang]
+
+
+LANDED = """id => {
+  const top = document.getElementById(id).getBoundingClientRect().top;
+  const page = document.scrollingElement;
+  const atBottom = page.scrollTop + innerHeight >= page.scrollHeight - 2;
+  return (top >= 0 && top <= 130) || (atBottom && top >= 0 && top < innerHeight);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_anchors_land_where_the_links_point(page, site_url, lang):
+    """Blocks below the screen are drawn lazily (content-visibility); jumps to an anchor must still be exact."""
+    url = site_url + page_path(lang, "gru")
+    page.goto(url, wait_until="load")
+    anchors = page.evaluate("[...document.querySelectorAll('article :is(h2, h3)[id]')].map(h => h.id)")
+    assert len(anchors) >= 8
+    for anchor in anchors:  # a page opened at an anchor, as a search result or a shared link does
+        page.goto(f"{url}#{anchor}", wait_until="load")
+        page.wait_for_timeout(200)
+        assert page.evaluate(LANDED, anchor), anchor
+    page.goto(url, wait_until="load")
+    for anchor in (anchors[-2], anchors[len(anchors) // 2]):  # a click in the table of contents
+        page.locator(f".md-sidebar--secondary a[href='#{anchor}']").first.dispatch_event("click")
+        page.wait_for_timeout(300)
+        assert page.evaluate(LANDED, anchor), anchor

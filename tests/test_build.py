@@ -54,12 +54,24 @@ def test_no_math_javascript_and_no_other_hosts(built_site):
     assert not list(built_site.rglob("*katex*.js"))
 
 
-def test_katex_css_and_fonts_are_served(built_site):
-    css = (built_site / "assets/katex/katex.css").read_text(encoding="utf-8")
-    fonts = re.findall(r"url\((fonts/[^)]+)\)", css)
-    assert fonts and all(f.endswith(".woff2") for f in fonts)
-    for font in fonts:
-        assert (built_site / "assets/katex" / font).is_file(), font
+def test_the_math_font_is_served_and_covers_every_character(built_site):
+    from fontTools.ttLib import TTFont
+    from rnnnotes.katex import drawn_characters
+
+    css = (built_site / "assets/stylesheets/extra.css").read_text(encoding="utf-8")
+    assert 'src: url("../fonts/math.woff2") format("woff2")' in css
+    font_path = built_site / "assets/fonts/math.woff2"
+    assert font_path.read_bytes()[:4] == b"wOF2"
+    assert font_path.stat().st_size < 40_000  # a subset, not the whole 400 KB font
+    font = TTFont(str(font_path))
+    assert "MATH" in font  # the table that lets brackets, braces and arrows stretch
+    cmap = font.getBestCmap()
+    drawn = set()
+    for page in built_site.rglob("*.html"):
+        drawn |= drawn_characters(page.read_text(encoding="utf-8"))
+    assert len(drawn) > 40
+    missing = sorted(c for c in drawn if ord(c) not in cmap and not c.isspace() and c not in "\u2061\u2062\u2063")
+    assert not missing, f"characters drawn by the math but absent from the font: {missing}"
 
 
 def test_executed_output_is_on_the_page(built_site):

@@ -23,13 +23,14 @@ def test_the_checker_finds_broken_links_and_anchors(tmp_path):
     (tmp_path / "index.html").write_text(
         '<a href="a/">ok</a><a href="a/#here">ok</a><a href="#top" id="top">ok</a>'
         '<a href="a/#gone">bad anchor</a><a href="b/">bad page</a><img src="x.svg">'
+        '<picture><source srcset="y.still.svg" media="(prefers-reduced-motion: reduce)"></picture>'
         '<a href="https://example.org/">external</a><a href="//">no host</a>'
         f'<a href="{SITE_URL}a/">own absolute</a>',
         encoding="utf-8",
     )
     report = check_site(tmp_path, SITE_URL)
     broken = "\n".join(report.broken)
-    assert len(report.broken) == 5, broken
-    for text in ("#gone", "b/", "x.svg", "missing.woff2", "// (no host)"):
+    assert len(report.broken) == 6, broken
+    for text in ("#gone", "b/", "x.svg", "y.still.svg", "missing.woff2", "// (no host)"):
         assert text in broken
     assert list(report.external) == ["https://example.org/"]

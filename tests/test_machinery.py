@@ -43,6 +43,14 @@ def test_code_runs_once_then_comes_from_the_cache(snippets, tmp_path):
     second.close()
 
 
+def test_the_runner_says_which_snippets_a_run_imported(snippets, tmp_path):
+    runner = SnippetRunner(snippets, tmp_path / "cache")
+    assert runner.code_imports("from uses_helper import value\n", "x.py") == ["helper.py", "uses_helper.py"]
+    assert runner.code_imports("print(1)\n", "y.py") == []
+    assert runner.figure_imports("fig_line") == ["fig_line.py"]
+    runner.close()
+
+
 def test_a_raising_snippet_names_itself_and_the_error(snippets, tmp_path):
     runner = SnippetRunner(snippets, tmp_path / "cache")
     with pytest.raises(SnippetError, match=r"snippets/boom.py raised:(.|\n)*ZeroDivisionError"):
@@ -97,7 +105,8 @@ def katex():
 def test_katex_renders_inline_and_display(katex):
     inline, display = katex.render([("h_t", False), (r"\tanh(x)", True)])
     assert inline.startswith('<span class="katex">') and "<math" in inline
-    assert 'class="katex-display"' in display
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">' in display
+    assert 'class="katex-html"' not in inline + display  # MathML only: no positioned spans
 
 
 def test_katex_error_names_the_expression(katex):
@@ -113,7 +122,7 @@ def test_render_page_math_replaces_arithmatex_markup(katex):
     )
     out = render_page_math(page, katex)
     assert "\\(" not in out and "\\[" not in out
-    assert out.count('class="katex"') == 2 and "katex-display" in out
+    assert out.count('class="katex"') == 2 and 'display="block"' in out
     assert '<div class="arithmatex" tabindex="0">' in out  # scrollable on a phone, so focusable
     assert "&lt;" in out  # a < b came through as text, not markup
 
@@ -126,6 +135,15 @@ def test_tables_become_focusable_named_scroll_regions():
     assert out.count('<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>') == 2
     assert out.count("</table></div>") == 2
     assert 'aria-label="Table"' in scrollable_tables(page, "en")
+
+
+def test_every_code_block_starts_focusable():
+    from rnnnotes.a11y import focusable_code
+
+    page = '<pre><span></span><code>x = 1</code></pre><pre id="__code_1"><code>y</code></pre><p><code>z</code></p>'
+    out = focusable_code(page)
+    assert out.count('<code tabindex="0">') == 2
+    assert "<p><code>z</code></p>" in out  # inline code is not a scroll region
 
 
 def test_the_dark_figure_is_cached_with_the_figure(snippets, tmp_path):

@@ -1,4 +1,5 @@
-"""Every page exists in both languages with the same anchors, includes, figures and equations."""
+"""Every page exists in both languages with the same anchors, includes, figures (animations
+included) and equations."""
 
 from conftest import DOCS
 
@@ -15,7 +16,11 @@ def test_there_are_pages_to_compare():
     assert len(list(DOCS.rglob("*.en.md"))) == len(list(DOCS.rglob("*.zh.md")))
 
 
-ZH = """# 标题 { #title }
+ZH = """---
+widgets: [gate-explorer]
+---
+
+# 标题 { #title }
 
 $$
 a = b
@@ -30,6 +35,10 @@ $$
 ![图](figures/fig_rnn_unrolled.svg)
 
 见 [RNN](rnn.md#recurrence)。
+
+<div class="gate-explorer" data-cell="lstm" id="gate-explorer-lstm">
+<p>需要 JavaScript。</p>
+</div>
 """
 
 
@@ -58,10 +67,19 @@ def test_each_difference_is_reported(tmp_path):
         "display_math": ZH.replace("$$\na = b\n$$", "a = b"),
         "inline_math": ZH.replace("$y$", "y"),
         "links": ZH.replace("rnn.md#recurrence", "rnn.md#unrolled"),
+        "html_ids": ZH.replace('id="gate-explorer-lstm"', 'id="explorer"'),
+        "widgets": ZH.replace("widgets: [gate-explorer]\n", ""),
     }
     for field, en in cases.items():
         problems = _write(tmp_path, ZH, en)
         assert len(problems) == 1 and f"{field} differ" in problems[0], (field, problems)
+
+
+def test_an_animation_counts_as_a_figure(tmp_path):
+    animation = '\n<figure markdown="span">\n![动画](figures/anim_lstm_step.svg)\n<figcaption>图注</figcaption>\n</figure>\n'
+    en = ZH.replace("标题", "Title").replace("正文", "Text").replace("和", "and").replace("图", "figure")
+    problems = _write(tmp_path, ZH + animation, en)
+    assert len(problems) == 1 and "figures differ" in problems[0] and "anim_lstm_step" in problems[0], problems
 
 
 def test_heading_without_anchor_is_reported(tmp_path):

@@ -8,6 +8,6 @@ The mkdocs hook in ``scripts/mkdocs_hooks.py`` only forwards events here:
 * :mod:`rnnnotes.downloads` publishes the snippets pages include and links them under each fence;
 * :mod:`rnnnotes.dark` makes the dark variant of a figure from its SVG;
 * :mod:`rnnnotes.figures` shows each figure as a light/dark pair of lazy images;
-* :mod:`rnnnotes.katex` renders TeX to HTML with the pinned KaTeX from ``node_modules``;
+* :mod:`rnnnotes.katex` renders TeX to MathML with the pinned KaTeX and cuts the math font down;
 * :mod:`rnnnotes.pages` compares the two language versions of every page.
 """

@@ -4,6 +4,9 @@
   Lighthouse report as a serious violation; the dialog gets a name in the page's language.
 * A table wider than a phone scrolls sideways. Material's scripts wrap each table in a scroller that a
   keyboard cannot reach; every table is put in a focusable, named region that does the scrolling.
+* A code block wider than the screen scrolls sideways too. Material's script makes such blocks focusable
+  once it has measured them, some time after load, and drops ``tabindex`` again from blocks that do not
+  scroll; every block starts focusable, so there is no moment when a scrolling block cannot be reached.
 """
 
 from __future__ import annotations
@@ -27,3 +30,10 @@ def scrollable_tables(page_html: str, lang: str) -> str:
     label = TABLE_LABEL.get(lang, TABLE_LABEL["en"])
     opening = f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">'
     return TABLE_RE.sub(lambda m: f"{opening}<table>{m[1]}</table></div>", page_html)
+
+
+CODE_RE = re.compile(r"(<pre[^>]*>(?:<span></span>)?)<code>")
+
+
+def focusable_code(page_html: str) -> str:
+    return CODE_RE.sub(r'\1<code tabindex="0">', page_html)

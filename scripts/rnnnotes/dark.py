@@ -6,8 +6,8 @@ sRGB gamut allows) chroma, and lighter than the background instead of darker. So
 background, black becomes the page's text colour (contrast is capped there), a faint grid stays faint,
 a pale tint behind a box stays a faint tint, and a sequential colour map stays sequential. Two floors
 keep things legible: a coloured line (a ``stroke`` with some chroma) gets at least 3:1 against the
-background, and text (fills inside matplotlib's ``text_*`` groups) at least 4.5:1, unless the text was
-white-on-colour in the light figure, where the mirrored pair already keeps its contrast.
+background, and text (fills inside matplotlib's text groups) at least 4.5:1, unless it was pale: white on
+a coloured box, where the mirrored pair keeps its contrast, or greyed out on purpose.
 
 The figure's own background rectangle becomes transparent, so the figure sits on whatever surface the
 page has. Text drawn in matplotlib's default black has no fill attribute; the root ``<svg>`` gets the
@@ -172,7 +172,8 @@ TAG_RE = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:.-]*)([^>]*?)(/?)>", re.DOTAL
 STYLE_RE = re.compile(r'(\sstyle=")([^"]*)(")')
 DECLARATION_RE = re.compile(r"(?P<property>[a-z-]+)\s*:\s*(?P<value>#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b)")
 IMAGE_RE = re.compile(r'(xlink:href|href)="data:image/png;base64,([^"]*)"')
-TEXT_GROUP_RE = re.compile(r'\sid="text_\d+"')
+# matplotlib's text: a group "text_<n>", or (a Text given a gid) the glyph group, scaled from font units
+TEXT_GROUP_RE = re.compile(r'\sid="text_\d+"|\stransform="[^"]*\bscale\(')
 FIGURE_BACKGROUND_RE = re.compile(r'(<g id="figure_1">\s*<g id="patch_1">\s*<path\b[^>]*?style=")fill: #ffffff(")')
 
 

@@ -1,26 +1,44 @@
-"""Server-side math: TeX in built pages becomes KaTeX HTML, so readers get no math JavaScript.
+"""Server-side math: TeX in built pages becomes MathML, drawn by the browser itself.
 
 pymdownx.arithmatex (``generic: true``) leaves ``<span class="arithmatex">\\(...\\)</span>`` and
 ``<div class="arithmatex">\\[...\\]</div>`` in the page. :func:`render_page_math` replaces their TeX with
-KaTeX's HTML+MathML, rendered by the KaTeX that ``npm ci`` pinned in ``node_modules``. The search
-index is built before this runs, so it keeps the plain TeX.
+the MathML that the KaTeX pinned in ``node_modules`` produces (``output: "mathml"``). Every current
+browser lays MathML out natively, so readers get no math JavaScript, and an equation costs a handful of
+elements instead of KaTeX's dozens of positioned spans, which long pages pay for at every style and
+layout pass. Screen readers read the MathML directly.
+
+The glyphs come from one OpenType MATH font, STIX Two Math (npm ``@fontsource/stix-two-math``, pinned),
+cut down by :func:`subset_math_font` to the characters the site's equations use: about 30 KB instead of
+400 KB. The search index is built before this runs, so it keeps the plain TeX.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import io
 import json
+import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 SCRIPT = Path(__file__).with_name("katex_render.js")
+MATH_FONT = Path("node_modules/@fontsource/stix-two-math/files/stix-two-math-latin-400-normal.woff2")
 
 MATH_RE = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<body>.*?)</(?P=tag)>', re.DOTALL)
+MATHML_RE = re.compile(r"<math\b.*?</math>", re.DOTALL)
 INLINE = (r"\(", r"\)")
 DISPLAY = (r"\[", r"\]")
+
+# Chromium draws a one-letter <mi> in the Unicode mathematical italic letters (and bold ones for
+# mathvariant="bold"); the subset needs those code points, not only the ASCII the MathML contains.
+_ITALIC = {**{chr(ord("A") + i): chr(0x1D434 + i) for i in range(26)},
+           **{chr(ord("a") + i): chr(0x1D44E + i) for i in range(26)}, "h": "\u210e"}
+_BOLD = {**{chr(ord("A") + i): chr(0x1D400 + i) for i in range(26)},
+         **{chr(ord("a") + i): chr(0x1D41A + i) for i in range(26)}}
+_GREEK_ITALIC = {chr(0x3B1 + i): chr(0x1D6FC + i) for i in range(25)}
 
 
 class TexError(ValueError):
@@ -28,9 +46,9 @@ class TexError(ValueError):
 
 
 class KatexRenderer:
-    """A long-lived ``node`` process that renders TeX, with a per-expression cache."""
+    """A ``node`` process, started only when needed, that renders TeX; results are cached on disk."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache_dir: Path | None = None):
         self.root = Path(root)
         katex_dir = self.root / "node_modules" / "katex"
         if not (katex_dir / "package.json").is_file():
@@ -38,9 +56,16 @@ class KatexRenderer:
                 f"KaTeX is not installed in {katex_dir}: run `npm ci` (make does it for you)"
             )
         self.version = json.loads((katex_dir / "package.json").read_text())["version"]
-        self.dist = katex_dir / "dist"
-        self._cache: dict[tuple[str, bool], str] = {}
+        self._cache_file = None
+        self._cache: dict[str, str] = {}
+        if cache_dir is not None:
+            script = hashlib.sha256(SCRIPT.read_bytes()).hexdigest()[:12]
+            self._cache_file = Path(cache_dir) / f"katex-{self.version}-{script}.json"
+            if self._cache_file.is_file():
+                self._cache = json.loads(self._cache_file.read_text(encoding="utf-8"))
+        self._dirty = False
         self._proc: subprocess.Popen | None = None
+        self.characters: set[str] = set()  # every character drawn by the math rendered so far
 
     def _start(self) -> subprocess.Popen:
         node = shutil.which("node")
@@ -58,9 +83,13 @@ class KatexRenderer:
         assert hello.get("ready"), hello
         return proc
 
+    @staticmethod
+    def _key(item: tuple[str, bool]) -> str:
+        return json.dumps([item[0], bool(item[1])])
+
     def render(self, items: list[tuple[str, bool]]) -> list[str]:
         """Render ``(tex, display)`` pairs; raise :class:`TexError` naming the first bad one."""
-        missing = [item for item in dict.fromkeys(items) if item not in self._cache]
+        missing = [item for item in dict.fromkeys(items) if self._key(item) not in self._cache]
         if missing:
             if self._proc is None or self._proc.poll() is not None:
                 self._proc = self._start()
@@ -70,27 +99,82 @@ class KatexRenderer:
             if "error" in answer:
                 tex = missing[answer["index"]][0]
                 raise TexError(f"KaTeX cannot render {tex!r}: {answer['error']}")
-            self._cache.update(zip(missing, answer["html"]))
-        return [self._cache[item] for item in items]
+            self._cache.update(zip(map(self._key, missing), answer["html"]))
+            self._dirty = True
+        rendered = [self._cache[self._key(item)] for item in items]
+        for markup in rendered:
+            self.characters |= drawn_characters(markup)
+        return rendered
+
+    def save(self) -> None:
+        """Keep this build's renderings for the next build (a rebuild then starts no node at all)."""
+        if self._cache_file is None or not self._dirty:
+            return
+        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self._cache_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(self._cache, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self._cache_file)
+        self._dirty = False
 
     def close(self) -> None:
+        self.save()
         if self._proc is not None:
             self._proc.stdin.close()
             self._proc.wait(timeout=10)
             self._proc = None
 
-    def stylesheet(self) -> str:
-        """KaTeX's CSS with only the woff2 fonts (every browser we serve reads woff2)."""
-        css = (self.dist / "katex.min.css").read_text(encoding="utf-8")
-        return re.sub(
-            r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css
-        )
+    def math_font(self) -> Path:
+        font = self.root / MATH_FONT
+        if not font.is_file():
+            raise RuntimeError(f"the math font is not installed at {font}: run `npm ci` (make does it for you)")
+        return font
 
-    def fonts(self) -> list[Path]:
-        return sorted((self.dist / "fonts").glob("*.woff2"))
 
-    def fingerprint(self) -> str:
-        return hashlib.sha256(self.stylesheet().encode()).hexdigest()[:10]
+def drawn_characters(markup: str) -> set[str]:
+    """The characters the browser draws for some MathML: its text, and the italic or bold forms of letters."""
+    chars: set[str] = set()
+    for math in MATHML_RE.findall(markup):
+        math = re.sub(r"<annotation\b.*?</annotation>", "", math, flags=re.DOTALL)
+        for element in re.finditer(r"<(m[a-z]+)([^>]*)>([^<]*)</\1>", math):
+            text = html.unescape(element[3])
+            chars |= set(text)
+            if element[1] == "mi" and len(text) == 1:
+                variant = re.search(r'mathvariant="([^"]+)"', element[2])
+                table = {None: {**_ITALIC, **_GREEK_ITALIC}, "bold": _BOLD}.get(variant and variant[1], {})
+                if text in table:
+                    chars.add(table[text])
+    return chars - {"\n", "\t"}
+
+
+def subset_math_font(source: Path, characters: set[str], cache_dir: Path | None = None) -> bytes:
+    """``source`` cut down to ``characters`` (plus what its MATH table needs to stretch them), as woff2.
+
+    Same inputs, same bytes: no timestamp is written. The result is cached by the font and the characters.
+    """
+    text = "".join(sorted(characters | set(" 0123456789")))
+    key = hashlib.sha256(Path(source).read_bytes() + text.encode("utf-8")).hexdigest()[:20]
+    cached = Path(cache_dir) / f"math-{key}.woff2" if cache_dir is not None else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # keep the MATH table's size variants and stretchy parts
+    options.notdef_outline = True
+    font = TTFont(str(source), recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    buffer = io.BytesIO()
+    font.save(buffer)
+    data = buffer.getvalue()
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(data)
+    return data
 
 
 def _split(body: str, tag: str) -> tuple[str, bool]:
@@ -102,7 +186,7 @@ def _split(body: str, tag: str) -> tuple[str, bool]:
 
 
 def render_page_math(page_html: str, renderer: KatexRenderer) -> str:
-    """Replace every arithmatex element's TeX by KaTeX markup."""
+    """Replace every arithmatex element's TeX by MathML."""
     matches = list(MATH_RE.finditer(page_html))
     if not matches:
         return page_html

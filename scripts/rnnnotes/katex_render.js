@@ -11,7 +11,7 @@ const options = (displayMode) => ({
   throwOnError: true,
   strict: "error",
   trust: false,
-  output: "htmlAndMathml",
+  output: "mathml",
 });
 
 const rl = readline.createInterface({ input: process.stdin, terminal: false });

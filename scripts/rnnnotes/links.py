@@ -35,6 +35,8 @@ class _PageParser(HTMLParser):
             if tag == "link" and "preconnect" in (attributes.get("rel") or ""):
                 return
             self.links.append(attributes[attribute])
+        if tag in ("img", "source") and attributes.get("srcset"):  # "url [descriptor], url ..."
+            self.links += [candidate.split()[0] for candidate in attributes["srcset"].split(",") if candidate.strip()]
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_pages` checks each pair has the same
 heading anchors (every heading carries an explicit ``{ #anchor }``), the same snippet includes, the same
-figures, the same links within the site and the same number of display and inline equations. Prose is free.
+figures, the same links within the site, the same number of display and inline equations, the same ids on
+raw HTML elements and the same ``widgets`` in the front matter (the scripts the page loads). Prose is free.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ INCLUDE_RE = re.compile(r"--8<--\s+\"([^\"]+)\"")
 FIGURE_RE = re.compile(r"!\[[^\]]*\]\((?:\.\./)*(figures/[^)\s]+)\)")
 DISPLAY_MATH_RE = re.compile(r"^\s*\$\$.*?\$\$", re.MULTILINE | re.DOTALL)
 INLINE_MATH_RE = re.compile(r"(?<![\\$])\$(?!\$)(?:\\.|[^$\n\\])+?\$")
+HTML_ID_RE = re.compile(r"<[a-zA-Z][^>]*?\sid=\"([^\"]+)\"")
+WIDGETS_RE = re.compile(r"^widgets:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
 LINK_RE = re.compile(r"\]\(((?!https?:|figures/)[^)\s]+)\)")
 # A line break inside a Chinese paragraph renders as a stray space between two characters.
@@ -36,9 +39,13 @@ class PageStructure:
     links: list[str]  # links to pages and anchors of this site, sorted (sentences may move)
     display_math: int
     inline_math: int
+    html_ids: list[str]  # ids of raw HTML elements (a widget's container, say)
+    widgets: str  # the front matter's ``widgets:`` value, which names the scripts the page loads
 
 
 def structure(text: str) -> PageStructure:
+    front = FRONT_MATTER_RE.match(text)
+    widgets = WIDGETS_RE.search(front.group(0)) if front else None
     text = FRONT_MATTER_RE.sub("", text)
     includes = INCLUDE_RE.findall(text)
     prose = FENCE_RE.sub("", text)
@@ -57,6 +64,8 @@ def structure(text: str) -> PageStructure:
         links=sorted(LINK_RE.findall(prose)),
         display_math=len(display),
         inline_math=len(INLINE_MATH_RE.findall(rest)),
+        html_ids=HTML_ID_RE.findall(prose),
+        widgets=widgets.group(1) if widgets else "",
     )
 
 
@@ -94,7 +103,7 @@ def compare_pages(docs_dir: Path) -> list[str]:
         for lang, page in zip(LANGUAGES, (zh, en)):
             for title in page.unanchored:
                 problems.append(f"docs/{name}.{lang}.md: heading {title!r} has no {{ #anchor }}")
-        for field in ("anchors", "includes", "figures", "links", "display_math", "inline_math"):
+        for field in ("anchors", "includes", "figures", "links", "display_math", "inline_math", "html_ids", "widgets"):
             if getattr(zh, field) != getattr(en, field):
                 problems.append(f"{label}: {field} differ: {getattr(zh, field)} != {getattr(en, field)}")
     return problems

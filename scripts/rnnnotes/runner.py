@@ -1,6 +1,6 @@
 """Run snippets for the build, once, cached by content.
 
-A result is stored under a key made of what was run (the fence's code or the figure's module name) and
+A result is stored under a key made of what was run (a fence's code, a figure's or animation's module) and
 the versions of the libraries it ran on. The result records which ``snippets/`` files it imported and
 their hashes; it is reused only while every one of them still has that hash. So editing prose reruns
 nothing, and editing ``rnn_forward.py`` reruns exactly the fences and figures that import it. The cache
@@ -67,6 +67,9 @@ class SnippetRunner:
     def figure_request(self, module: str) -> tuple[dict, str]:
         return {"kind": "figure", "module": module, "dark": self._dark_version}, f"{module}.py"
 
+    def animation_request(self, module: str) -> tuple[dict, str]:
+        return {"kind": "animation", "module": module, "dark": self._dark_version}, f"{module}.py"
+
     def run_code(self, code: str, name: str) -> str:
         """Stdout of ``code`` (a fence shown from ``snippets/<name>``)."""
         return self._get(*self.code_request(code, name))["stdout"]
@@ -78,6 +81,24 @@ class SnippetRunner:
     def make_dark_figure(self, module: str) -> str:
         """The same figure for the dark scheme (:func:`rnnnotes.dark.dark_svg`), cached beside it."""
         return self._get(*self.figure_request(module))["svg_dark"]
+
+    def make_animation(self, module: str) -> tuple[str, str]:
+        """The animated SVG and the still SVG of ``snippets/<module>.py``'s ``<module>()``."""
+        result = self._get(*self.animation_request(module))
+        return result["svg"], result["still"]
+
+    def make_dark_animation(self, module: str) -> tuple[str, str]:
+        """The animated SVG and the still for the dark scheme, cached beside the light ones."""
+        result = self._get(*self.animation_request(module))
+        return result["svg_dark"], result["still_dark"]
+
+    def code_imports(self, code: str, name: str) -> list[str]:
+        """The ``snippets/`` files (``x.py``) that running ``code`` imported, from its cached run."""
+        return sorted(self._entry(*self.code_request(code, name))["deps"])
+
+    def figure_imports(self, module: str) -> list[str]:
+        """The ``snippets/`` files that making the figure imported, its own module included."""
+        return sorted(self._entry(*self.figure_request(module))["deps"])
 
     def prefetch(self, jobs: list[tuple[dict, str]]) -> None:
         """Run every job that is not cached yet, ``parallel`` at a time, so the pages then find them
@@ -147,6 +168,9 @@ class SnippetRunner:
         self._memory[key] = entry
 
     def _get(self, request: dict, label: str) -> dict:
+        return self._entry(request, label)["result"]
+
+    def _entry(self, request: dict, label: str) -> dict:
         key = self._key(request)
         entry = self._cached(key)
         if entry is None:
@@ -154,7 +178,7 @@ class SnippetRunner:
                 self._proc = self._spawn()
             entry = self._ask(self._proc, request, label)
             self._store(key, entry)
-        return entry["result"]
+        return entry
 
     def _path(self, key: str) -> Path:
         return self.cache_dir / f"{key}.json"
@@ -193,7 +217,8 @@ class SnippetRunner:
         self.executed += 1
         if "error" in answer:
             raise SnippetError(f"snippets/{label} raised:\n{answer['error']}")
-        if request["kind"] == "figure":
-            answer["svg_dark"] = dark_svg(answer["svg"])
+        if request["kind"] in ("figure", "animation"):  # the dark variants, cached with what they come from
+            for key in [key for key in ("svg", "still") if key in answer]:
+                answer[f"{key}_dark"] = dark_svg(answer[key])
         deps = self._dep_hashes(answer.pop("deps"))
         return {"deps": deps or {}, "result": answer}

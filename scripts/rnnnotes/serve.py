@@ -16,6 +16,8 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as every real host: one connection serves many files
+
     def log_message(self, *args):
         pass
 

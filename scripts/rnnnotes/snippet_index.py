@@ -69,3 +69,7 @@ class SnippetIndex:
     def figure_modules(self) -> list[str]:
         """Module names of figure snippets: ``snippets/fig_<name>.py`` defining ``fig_<name>()``."""
         return sorted(p.stem for p in self.snippets_dir.glob("fig_*.py"))
+
+    def animation_modules(self) -> list[str]:
+        """Module names of animation snippets: ``snippets/anim_<name>.py`` defining ``anim_<name>()``."""
+        return sorted(p.stem for p in self.snippets_dir.glob("anim_*.py"))

@@ -7,6 +7,7 @@ NumPy's print options reset, so a snippet prints the same thing whether it runs 
 
     {"kind": "code", "code": "...", "name": "rnn_params.py:count"}  ->  {"stdout": "...", "deps": [...]}
     {"kind": "figure", "module": "fig_rnn_unrolled"}                 ->  {"svg": "...", "deps": [...]}
+    {"kind": "animation", "module": "anim_lstm_step"}                ->  {"svg": "...", "still": "...", "deps": [...]}
     failure                                                          ->  {"error": "traceback"}
 """
 
@@ -71,26 +72,55 @@ def run_code(code: str, name: str, snippets_dir: Path) -> dict:
     return {"stdout": out.getvalue(), "deps": _deps(snippets_dir)}
 
 
-def make_figure(module_name: str, snippets_dir: Path) -> dict:
+def _svg(fig) -> str:
+    """The one way the build saves a figure: SVG text without a date, on white."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white")
+    return buffer.getvalue()
+
+
+def _snippet_function(module_name: str, snippets_dir: Path):
     _fresh_start(snippets_dir)
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.figure import Figure
-
     module = importlib.import_module(module_name)
     function = getattr(module, module_name, None)
     if function is None:
         raise AttributeError(f"snippets/{module_name}.py must define {module_name}()")
+    return function
+
+
+def make_figure(module_name: str, snippets_dir: Path) -> dict:
+    function = _snippet_function(module_name, snippets_dir)
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
     with plt.rc_context(SVG_RC):
         fig = function()
         if not isinstance(fig, Figure):
             raise TypeError(f"{module_name}() must return a matplotlib Figure, not {type(fig).__name__}")
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white")
+        svg = _svg(fig)
     plt.close(fig)
-    return {"svg": buffer.getvalue(), "deps": _deps(snippets_dir)}
+    return {"svg": svg, "deps": _deps(snippets_dir)}
+
+
+def make_animation(module_name: str, snippets_dir: Path) -> dict:
+    """An animated SVG and its still (see snippets/svg_animation.py), saved like a figure."""
+    function = _snippet_function(module_name, snippets_dir)
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(SVG_RC):
+        animation = function()
+        if not callable(getattr(animation, "render", None)):
+            raise TypeError(f"{module_name}() must return a StagedFigure (snippets/svg_animation.py), "
+                            f"not {type(animation).__name__}")
+        svg, still = animation.render(_svg)
+    plt.close(animation.figure)
+    return {"svg": svg, "still": still, "deps": _deps(snippets_dir)}
+
+
+MAKERS = {"figure": make_figure, "animation": make_animation}
 
 
 def main() -> None:
@@ -104,7 +134,7 @@ def main() -> None:
             if request["kind"] == "code":
                 answer = run_code(request["code"], request["name"], snippets_dir)
             else:
-                answer = make_figure(request["module"], snippets_dir)
+                answer = MAKERS[request["kind"]](request["module"], snippets_dir)
         except BaseException:  # noqa: BLE001 - every failure goes back to the build
             answer = {"error": traceback.format_exc(limit=-8)}
         answers.write(json.dumps(answer) + "\n")

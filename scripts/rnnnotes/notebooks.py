@@ -1,0 +1,539 @@
+"""Every chapter as a Jupyter notebook in the page's language, built from what the build already has.
+
+A page becomes a notebook cell by cell, in the page's order:
+
+* prose becomes Markdown cells (one per heading), with the TeX left as ``$…$`` / ``$$…$$`` for Jupyter's
+  MathJax; ``{ #anchor }`` becomes ``<a id="anchor"></a>`` so the page's own ``#anchor`` links still work,
+  links to other pages point at the site, admonitions and tabs become block quotes and bold labels, and
+  ``{.python notest}`` fences become Markdown code blocks, never code cells;
+* every executed ``python`` fence becomes a code cell holding exactly the code the page shows (includes
+  expanded by :func:`snippet_index.expand_includes`), with the output the build printed under it: a
+  ``stream`` output, or for ``output="markdown"`` fences ``text/markdown`` as the page renders it;
+* every figure ``![alt](figures/fig_x.svg)`` becomes a code cell that calls ``fig_x()``, with the build's
+  SVG as its output and the page's alt text as its ``text/plain``.
+
+Nothing runs here: outputs, SVGs and the list of ``snippets/`` files each cell imports come from the
+snippet runner's cache, filled when the build executed the fences. The build runs each fence in a fresh
+namespace; a notebook runs top to bottom in one kernel. So the notebook starts with setup cells: one
+that makes every later cell start as the build's worker starts a fence (snippet modules imported afresh,
+NumPy seeded, Keras' names reset), so the outputs a reader gets are the outputs stored in the notebook,
+then one ``%%writefile rnn_notes_snippets/x.py`` cell per snippet module the chapter imports, so a
+reader who downloads only the ``.ipynb`` has everything. tests/test_notebooks.py runs each chapter's
+notebook and checks both.
+
+Notebooks are byte-for-byte reproducible: cell ids are hashes of position and content, there are no
+timestamps, and nbformat writes the JSON with sorted keys.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+import nbformat
+from nbformat import v4
+
+from .snippet_index import expand_includes
+
+FOLDER = "notebooks"
+LABEL = {"zh": "下载 Jupyter 笔记本", "en": "Download as Jupyter notebook"}
+META_KEY = "notebook_download"  # page.meta key the template reads; front matter `notebook: false` opts out
+# Where a notebook writes the snippets/ modules it imports: beside the notebook, under a name that is not
+# the project's snippets/, so a notebook opened in a clone of the project never overwrites its files.
+MODULES = "rnn_notes_snippets"
+CELL_META = "rnn_notes"  # cell metadata: {"snippet": "x.py:section"}, {"figure": "fig_x"} or {"setup": ...}
+
+ABOUT = {
+    "zh": (
+        "**关于本笔记本**：这是《循环神经网络笔记》的[{title}]({url})一章，页面上的代码和输出都在这里。"
+        "请从头运行（Run All）：接下来的几个代码单元先把本章用到的 `snippets/` 模块写进笔记本旁边的 "
+        "`{modules}/` 文件夹，再让之后的每个单元都像网站构建时那样从干净的状态开始（重新导入 snippets 模块，"
+        "重置 NumPy 的随机种子和打印选项，重置 Keras 的层名），所以你得到的输出就是这里保存的输出。"
+        "这些输出来自 {versions}，可以这样安装同样的版本："
+    ),
+    "en": (
+        "**About this notebook.** This is the chapter [{title}]({url}) of *RNN Notes*, with the code and "
+        "the outputs the page shows. Run it from the top (Run All): the next code cells write the modules "
+        "of the project's `snippets/` folder that this chapter uses into a `{modules}/` folder beside "
+        "the notebook, then make every later cell start clean, as it did when the site was built (snippet "
+        "modules imported afresh, NumPy's seed and print options reset, Keras' layer names reset), so the "
+        "outputs you get are the outputs saved here. They were produced with {versions}; to install the "
+        "same versions:"
+    ),
+}
+AND = {"zh": "、", "en": ", "}
+
+# The first code cell. It mirrors worker._fresh_start (the test suite checks that a notebook run gives the
+# outputs the build stored). It has no prose, so the two languages' code cells stay identical.
+SETUP_CODE = '''\
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+SNIPPETS = Path("%s").resolve()
+SNIPPETS.mkdir(exist_ok=True)
+if str(SNIPPETS) not in sys.path:
+    sys.path.insert(0, str(SNIPPETS))
+
+
+def fresh_start(info=None):
+    """Start a cell as the site's build started it: snippets imported afresh, NumPy seeded, Keras reset."""
+    for name, module in list(sys.modules.items()):
+        if Path(getattr(module, "__file__", None) or "/").parent == SNIPPETS:
+            del sys.modules[name]
+    import numpy as np
+
+    np.random.seed(0)
+    np.set_printoptions()
+    if "keras" in sys.modules:
+        sys.modules["keras"].backend.clear_session(free_memory=False)
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
+events = get_ipython().events
+for callback in list(events.callbacks["pre_run_cell"]):
+    if getattr(callback, "__name__", "") == "fresh_start":
+        events.unregister("pre_run_cell", callback)
+events.register("pre_run_cell", fresh_start)''' % MODULES
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+class NotebookError(ValueError):
+    """A page that cannot be turned into a notebook (the message says where and why)."""
+
+
+# -- the page, split into prose, code and figures ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prose:
+    text: str
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str  # includes expanded, as the page shows it
+    output: str  # "text" or "markdown"
+
+
+@dataclass(frozen=True)
+class Figure:
+    module: str
+    alt: str
+
+
+FENCE_OPEN_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
+HEADING_RE = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<title>.*?)[ \t]*$")
+ANCHOR_RE = re.compile(r"[ \t]*\{[ \t]*#(?P<id>[-\w]+)[^}]*\}[ \t]*$")
+FIGURE_RE = re.compile(
+    r"^!\[(?P<alt>[^\]]*)\]\((?:\.\./)*figures/(?P<module>fig_\w+)\.svg\)[ \t]*(?:\{[^}]*\})?[ \t]*$"
+)
+BLOCK_RE = re.compile(r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<rest>.*?)[ \t]*$')
+TITLE_RE = re.compile(r'^(?:(?P<type>[-\w]+)(?:[ \t]+[-\w]+)*)?[ \t]*(?:"(?P<title>[^"]*)")?$')
+# Code spans and inline math are left alone by the link and attribute-list rewriting.
+PROTECTED_RE = re.compile(r"(`+).+?\1|\$\$.+?\$\$|(?<![\\$])\$(?:\\.|[^$\\\n])+?\$")
+LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?P<title>[ \t]+\"[^\"]*\")?\)")
+REFERENCE_RE = re.compile(r"^(?P<head>[ \t]*\[[^\]]+\]:[ \t]*)(?P<target>\S+)(?P<tail>.*)$")
+ATTR = r"""(?:[#.][-\w]+|[-\w]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
+ATTR_LIST_RE = re.compile(rf"(?<=[)\]\s])\{{:?[ \t]*{ATTR}(?:[ \t]+{ATTR})*[ \t]*\}}|^\{{:?[ \t]*{ATTR}(?:[ \t]+{ATTR})*[ \t]*\}}")
+
+
+def _fence_language(info: str) -> str:
+    """``{.python notest}`` -> ``python``; ``bash title="x"`` -> ``bash``."""
+    match = re.match(r"\{[^}]*?\.([-\w+]+)", info) or re.match(r"([-\w+]+)", info)
+    return match.group(1) if match else ""
+
+
+def _is_run(info: str) -> bool:
+    """The fences the build executes (see fences.validate): python, not notest."""
+    return _fence_language(info) == "python" and not re.search(r"\bnotest\b", info)
+
+
+def _output_kind(info: str) -> str:
+    match = re.search(r"""\boutput=["']?(\w+)""", info)
+    return match.group(1) if match else "text"
+
+
+class _Scanner:
+    """Splits Markdown into prose, run fences and figures; converts the prose for Jupyter."""
+
+    def __init__(self, snippets_dir: Path, link: Callable[[str], str]):
+        self.snippets_dir = snippets_dir
+        self.link = link
+
+    def parts(self, markdown: str, first_line: int = 1) -> list[Prose | Code | Figure]:
+        return self._scan(markdown.split("\n"), top=True, first_line=first_line)
+
+    def _scan(self, lines: list[str], top: bool, first_line: int) -> list[Prose | Code | Figure]:
+        parts: list[Prose | Code | Figure] = []
+        prose: list[str] = []
+
+        def flush():
+            text = "\n".join(prose).strip("\n")
+            if text.strip():
+                parts.append(Prose(text))
+            prose.clear()
+
+        def refuse(what: str, line_no: int):
+            raise NotebookError(
+                f"line {first_line + line_no}: {what} inside an admonition, tab or list cannot become a notebook "
+                "cell; put it at the top level of the page"
+            )
+
+        in_math = False  # inside a $$ … $$ block spread over lines: copied as it is
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if in_math or line.strip().startswith("$$"):
+                prose.append(line)
+                in_math = "$$" not in (line.strip() if in_math else line.strip()[2:])
+                i += 1
+                continue
+            fence = FENCE_OPEN_RE.match(line)
+            if fence:
+                end = i + 1
+                closing = re.compile(rf"^[ \t]*{re.escape(fence['fence'][0])}{{{len(fence['fence'])},}}[ \t]*$")
+                while end < len(lines) and not closing.match(lines[end]):
+                    end += 1
+                indent = fence["indent"]
+                body = [x[len(indent):] if x.startswith(indent) else x.lstrip() for x in lines[i + 1 : end]]
+                if _is_run(fence["info"]):
+                    if not top or indent:
+                        refuse("a python fence that the build runs", i)
+                    flush()
+                    code = expand_includes("\n".join(body), self.snippets_dir).strip("\n")
+                    parts.append(Code(code, _output_kind(fence["info"])))
+                else:
+                    language = _fence_language(fence["info"])
+                    prose.extend([f"{indent}{fence['fence']}{language}", *(indent + x for x in body), indent + fence["fence"]])
+                i = end + 1
+                continue
+            figure = FIGURE_RE.match(line.strip())
+            if figure:
+                if not top or line != line.lstrip():
+                    refuse("a figure", i)
+                flush()
+                parts.append(Figure(figure["module"], figure["alt"]))
+                i += 1
+                continue
+            block = BLOCK_RE.match(line)
+            if block:
+                indent = block["indent"]
+                end = i + 1
+                while end < len(lines) and (
+                    not lines[end].strip() or lines[end].startswith(indent + "    ") or lines[end].startswith(indent + "\t")
+                ):
+                    end += 1
+                while end > i + 1 and not lines[end - 1].strip():
+                    end -= 1
+                body = [x[len(indent) + 4:] if x.startswith(indent + "    ") else x.lstrip("\t ") for x in lines[i + 1 : end]]
+                inner = self._scan(body, top=False, first_line=first_line + i + 1)
+                text = "\n".join(part.text for part in inner)  # only Prose: _scan refused anything else
+                prose.extend(indent + x for x in _block(block["marker"], block["rest"], text))
+                i = end
+                continue
+            heading = HEADING_RE.match(line) if top else None
+            if heading:
+                flush()
+                title, anchor = _split_anchor(heading["title"])
+                prose.append(f'{heading["level"]} {self._inline(title)}{anchor}')
+                i += 1
+                continue
+            prose.append(self._inline(line))
+            i += 1
+        flush()
+        return parts
+
+    def _inline(self, line: str) -> str:
+        reference = REFERENCE_RE.match(line)
+        if reference:
+            return reference["head"] + self.link(reference["target"]) + reference["tail"]
+        pieces, last = [], 0
+        for protected in PROTECTED_RE.finditer(line):
+            pieces.append(self._rewrite(line[last : protected.start()]))
+            pieces.append(protected.group(0))
+            last = protected.end()
+        pieces.append(self._rewrite(line[last:]))
+        return "".join(pieces)
+
+    def _rewrite(self, text: str) -> str:
+        text = LINK_RE.sub(
+            lambda m: f"{m['bang']}[{m['text']}]({self.link(m['target'])}{m['title'] or ''})", text
+        )
+        return ATTR_LIST_RE.sub("", text)
+
+
+def _split_anchor(title: str) -> tuple[str, str]:
+    """``Forget gate { #forget-gate }`` -> (``Forget gate``, `` <a id="forget-gate"></a>``): the page's
+    ``#forget-gate`` links keep working in Jupyter, which would otherwise make ids from the text."""
+    anchor = ANCHOR_RE.search(title)
+    if not anchor:
+        return title, ""
+    return title[: anchor.start()], f' <a id="{anchor["id"]}"></a>'
+
+
+def _block(marker: str, rest: str, body: str) -> list[str]:
+    """An admonition (``!!! note "Title"``) as a block quote; a tab (``=== "Title"``) as a bold label."""
+    head = TITLE_RE.match(rest)
+    if head is None:
+        title = rest
+    elif head["title"] is not None:
+        title = head["title"]  # an empty title ("") hides it, as on the page
+    else:
+        title = (head["type"] or "").capitalize()
+    if marker.startswith("==="):
+        return [f"**{title}**", "", *body.split("\n"), ""]
+    lines = [f"**{title}**", "", *body.split("\n")] if title else body.split("\n")
+    return [("> " + x).rstrip() for x in lines] + [""]
+
+
+# -- links ---------------------------------------------------------------------------------------------
+
+
+def page_url(name: str, lang: str, default: str, site_url: str) -> str:
+    """The published URL of page ``name`` (``lstm``, ``index``) in ``lang``."""
+    prefix = "" if lang == default else f"{lang}/"
+    path = "" if name == "index" else (name[: -len("index")] if name.endswith("/index") else f"{name}/")
+    return site_url.rstrip("/") + "/" + prefix + path
+
+
+def link_resolver(page: str, lang: str, default: str, site_url: str) -> Callable[[str], str]:
+    """Maps a link on ``page`` (``lstm``) to one that works in the notebook: anchors on the page stay,
+    links to other pages and files of the site become absolute URLs of the published site."""
+
+    def resolve(target: str) -> str:
+        if target.startswith("#") or re.match(r"^[a-z][-+.a-z0-9]*:|^//", target):
+            return target
+        path, _, fragment = target.partition("#")
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        fragment = f"#{fragment}" if fragment else ""
+        if path.endswith(".md"):
+            name = path[: -len(".md")]
+            return fragment if name == page and fragment else page_url(name, lang, default, site_url) + fragment
+        return site_url.rstrip("/") + "/" + path + fragment
+
+    return resolve
+
+
+# -- the notebook --------------------------------------------------------------------------------------
+
+
+@functools.cache  # importlib.metadata is slow, and the versions do not change during a build
+def library_versions() -> tuple[tuple[str, ...], str]:
+    """("NumPy 2.4.6, …", "pip install numpy==2.4.6 …") for the libraries the snippets run on."""
+    shown, pins = [], []
+    for label, names in (("NumPy", ["numpy"]), ("Keras", ["keras"]), ("TensorFlow", ["tensorflow-cpu", "tensorflow"]),
+                         ("Matplotlib", ["matplotlib"])):
+        for name in names:
+            try:
+                version = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                continue
+            shown.append(f"{label} {version}")
+            pins.append(f"{label.lower()}=={version}")
+            break
+    return tuple(shown), "pip install " + " ".join(pins)
+
+
+# Cells are built as plain nodes and the notebook is validated once, as a whole: nbformat's v4.new_*_cell
+# helpers validate every cell and output on its own, which took most of the time.
+
+
+def _markdown_cell(source: str):
+    return nbformat.from_dict({"cell_type": "markdown", "id": "", "metadata": {}, "source": source})
+
+
+def _code_cell_node(source: str, metadata: dict, outputs: list):
+    return nbformat.from_dict({"cell_type": "code", "id": "", "metadata": metadata, "source": source,
+                               "outputs": outputs, "execution_count": None})
+
+
+def _stream(text: str) -> dict:
+    return {"output_type": "stream", "name": "stdout", "text": text}
+
+
+def _display(data: dict) -> dict:
+    return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+def _cell_id(position: int, cell) -> str:
+    return hashlib.sha256(f"{position}\n{cell.cell_type}\n{cell.source}".encode("utf-8")).hexdigest()[:16]
+
+
+class Sources:
+    """What the build already knows about the code, all from the snippet runner's cache: each fence's
+    origin in snippets/ and output, each figure's SVG, and the snippets/ files each of them imported."""
+
+    def __init__(self, runner, index):
+        self.runner, self.index = runner, index
+        self.snippets_dir = Path(index.snippets_dir)
+
+    def origin(self, code: str) -> str:
+        origin = self.index.lookup(code)
+        if origin is None:
+            raise NotebookError(f"a python fence does not come from snippets/ (starts with {code[:40]!r})")
+        return str(origin)
+
+    def stdout(self, code: str) -> str:
+        return self.runner.run_code(code, self.origin(code))
+
+    def code_imports(self, code: str) -> list[str]:
+        return self.runner.code_imports(code, self.origin(code))
+
+    def svg(self, module: str) -> str:
+        return self.runner.make_figure(module)
+
+    def figure_imports(self, module: str) -> list[str]:
+        return self.runner.figure_imports(module)
+
+
+def figure_code(module: str) -> str:
+    """A figure cell: the inline backend shows the figure once (the cell's value is not displayed)."""
+    return f"from {module} import {module}\n\nfig = {module}()"
+
+
+def _code_cell(part: Code, sources: Sources):
+    stdout = sources.stdout(part.code)
+    if not stdout:
+        outputs = []
+    elif part.output == "markdown":  # the page renders it; Jupyter renders text/markdown
+        outputs = [_display({"text/markdown": stdout, "text/plain": stdout})]
+    else:
+        outputs = [_stream(stdout)]
+    return _code_cell_node(part.code, {CELL_META: {"snippet": sources.origin(part.code)}}, outputs)
+
+
+def _figure_cell(part: Figure, sources: Sources):
+    data = {"image/svg+xml": sources.svg(part.module), "text/plain": part.alt}
+    return _code_cell_node(figure_code(part.module), {CELL_META: {"figure": part.module}}, [_display(data)])
+
+
+def _setup_cells(imports: set[str], snippets_dir: Path) -> list:
+    cells = [_code_cell_node(SETUP_CODE, {CELL_META: {"setup": "fresh-start"}}, [])]
+    for name in sorted(imports):
+        text = (snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
+        cells.append(_code_cell_node(
+            f"%%writefile {MODULES}/{name}\n{text}",
+            {CELL_META: {"setup": name}, "jupyter": {"source_hidden": True}},
+            [_stream(f"Writing {MODULES}/{name}\n")],
+        ))
+    return cells
+
+
+def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sources):
+    """The notebook of a page (``parts`` from :func:`page_parts`), outputs included.
+
+    Cells: the page's title with a note on how to run the notebook; the setup cells; then the page."""
+    body, imports = [], set()
+    for part in parts:
+        if isinstance(part, Prose):
+            body.append(_markdown_cell(part.text))
+        elif isinstance(part, Code):
+            body.append(_code_cell(part, sources))
+            imports.update(sources.code_imports(part.code))
+        else:
+            body.append(_figure_cell(part, sources))
+            imports.update(sources.figure_imports(part.module))
+
+    shown, pip = library_versions()
+    about = ABOUT[lang].format(title=title, url=url, versions=AND[lang].join(shown), modules=MODULES)
+    heading = ""
+    if body and body[0].cell_type == "markdown" and body[0].source.startswith("# "):
+        heading, _, intro = body[0].source.partition("\n")
+        if intro.strip():
+            body[0] = _markdown_cell(intro.strip("\n"))
+        else:
+            body.pop(0)
+    head = _markdown_cell(f"{heading}\n\n{about}\n\n```bash\n{pip}\n```".lstrip("\n"))
+
+    cells = [head, *_setup_cells(imports, sources.snippets_dir), *body]
+    count = 0
+    for position, cell in enumerate(cells):
+        cell.id = _cell_id(position, cell)
+        if cell.cell_type == "code":
+            count += 1
+            cell.execution_count = count
+    metadata = {
+        "kernelspec": KERNELSPEC,
+        "language_info": {"name": "python"},
+        "title": title,
+        CELL_META: {"language": lang, "page": url},
+    }
+    return v4.new_notebook(cells=cells, metadata=metadata)  # validates the whole notebook, or raises
+
+
+def page_parts(markdown: str, *, page: str, lang: str, default: str, site_url: str, snippets_dir: Path,
+               first_line: int = 1):
+    """The page as Prose, Code and Figure parts; ``first_line`` is the file's line number of the
+    Markdown's first line (after the front matter), for error messages."""
+    scanner = _Scanner(Path(snippets_dir), link_resolver(page, lang, default, site_url))
+    return scanner.parts(markdown, first_line)
+
+
+def first_line(source: str, markdown: str) -> int:
+    """The line of ``source`` (the whole file) where ``markdown`` (its body, after the front matter) starts."""
+    return source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
+
+
+def has_notebook(markdown: str, meta: dict) -> bool:
+    """A page gets a notebook when it runs code or shows a figure, unless its front matter says
+    ``notebook: false`` (the home page, whose one fence only prints library versions)."""
+    if meta.get("notebook") is False:
+        return False
+    lines = markdown.split("\n")
+    return any(FIGURE_RE.match(x.strip()) for x in lines) or any(
+        (m := FENCE_OPEN_RE.match(x)) and _is_run(m["info"]) for x in lines
+    )
+
+
+def download_for(src_uri: str, markdown: str, meta: dict, languages) -> dict | None:
+    """What the template needs for the download button of the page ``src_uri`` (``lstm.en.md``), or
+    None when the page has no notebook. The notebooks of all languages share one folder, each file
+    named with its language (``notebooks/lstm.en.ipynb``), so a reader who downloads both keeps both."""
+    if not has_notebook(markdown, meta):
+        return None
+    stem = src_uri[: -len(".md")]
+    page, _, lang = stem.rpartition(".")
+    if lang not in languages:
+        page, lang = stem, languages[0]
+    filename = f"{page.replace('/', '-')}.{lang}.ipynb"
+    return {
+        "page": page,
+        "lang": lang,
+        "href": f"{FOLDER}/{filename}",
+        "filename": filename,
+        "label": LABEL.get(lang, LABEL["en"]),
+    }
+
+
+def notebook_text(notebook) -> str:
+    """The file's text: nbformat's JSON (sorted keys, one-space indent), the same bytes on every build.
+    (``nbformat.writes`` would validate the notebook again; :func:`make_notebook` already did.)"""
+    return v4.writes(notebook) + "\n"
+
+
+def write(site_dir: Path, href: str, text: str) -> Path:
+    path = Path(site_dir) / href
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def page_notebook(markdown: str, *, page: str, lang: str, default: str, title: str, site_url: str,
+                  sources: Sources, source: str = "") -> str:
+    """The notebook file's text for ``page`` (``lstm``) in ``lang``, from the page's Markdown (``source``,
+    the whole file, only numbers the lines in error messages)."""
+    parts = page_parts(markdown, page=page, lang=lang, default=default, site_url=site_url,
+                       snippets_dir=sources.snippets_dir, first_line=first_line(source, markdown))
+    url = page_url(page, lang, default, site_url)
+    return notebook_text(make_notebook(parts, title=title, lang=lang, url=url, sources=sources))

@@ -1,0 +1,352 @@
+"""Every chapter as a Jupyter notebook: made from the page, the same code in both languages, and it runs.
+
+The built site's notebooks are checked against the pages: the code cells are the page's fences, in the
+page's order, interleaved with its figures. The zh and en notebooks of a chapter have identical code
+cells, so one of them (the default language's) is executed per chapter, in a fresh kernel, in a folder
+of its own (so nothing but the notebook itself provides the snippets/ modules), all chapters at once. Every cell
+must run, print what the build printed, and every figure cell must show its figure once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import nbformat
+import pytest
+from mkdocs.utils.meta import get_data
+
+from conftest import DOCS, SNIPPETS
+
+from rnnnotes import fences, notebooks
+from rnnnotes.pages import FIGURE_RE, LANGUAGES, page_pairs
+from rnnnotes.snippet_index import expand_includes
+
+DEFAULT = LANGUAGES[0]
+PAIRS, _ = page_pairs(DOCS)
+
+
+def _has_notebook(path) -> bool:
+    markdown, meta = get_data(path.read_text(encoding="utf-8"))
+    return notebooks.has_notebook(markdown, meta)
+
+
+CHAPTERS = [name for name, files in PAIRS.items() if _has_notebook(files[DEFAULT])]
+ANSI_RE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def notebook_path(site, name, lang):
+    return site / notebooks.FOLDER / f"{name}.{lang}.ipynb"
+
+
+def read(site, name, lang):
+    return nbformat.read(notebook_path(site, name, lang), as_version=4)
+
+
+def role(cell) -> tuple[str, str] | None:
+    """("code", source) for a page fence, ("figure", module) for a figure cell, None otherwise."""
+    meta = cell.metadata.get(notebooks.CELL_META, {})
+    if "snippet" in meta:
+        return "code", cell.source
+    if "figure" in meta:
+        return "figure", meta["figure"]
+    return None
+
+
+def page_sequence(path) -> list[tuple[str, str]]:
+    """The page's run fences (includes expanded) and figures, in page order, found without notebooks.py."""
+    markdown, _ = get_data(path.read_text(encoding="utf-8"))
+    found = []
+    for match in fences.PYTHON_FENCE_RE.finditer(markdown):
+        if not re.search(r"\bnotest\b", match["info"]):
+            body = fences.executed_fences(match.group(0))[0]
+            found.append((match.start(), "code", expand_includes(body, SNIPPETS).strip("\n")))
+    for match in FIGURE_RE.finditer(markdown):
+        found.append((match.start(), "figure", match.group(1).split("/")[-1][: -len(".svg")]))
+    return [(kind, value) for _, kind, value in sorted(found)]
+
+
+def printed(outputs) -> str:
+    """What a cell printed: stdout, and the text of rich displays (a Keras summary in a kernel is one)."""
+    text = []
+    for output in outputs:
+        if output.output_type == "stream" and output.name == "stdout":
+            text.append(output.text)
+        elif output.output_type in ("display_data", "execute_result"):
+            if not any(kind.startswith("image/") for kind in output.data):
+                text.append(ANSI_RE.sub("", output.data.get("text/plain", "")))
+    return "".join(text)
+
+
+# -- the notebooks in the built site ---------------------------------------------------------------
+
+
+def test_chapters_are_found():
+    assert {"rnn", "lstm", "gru"} <= set(CHAPTERS)
+    assert "index" not in CHAPTERS and "glossary" not in CHAPTERS
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", sorted(PAIRS))
+def test_each_chapter_has_a_download_button_for_its_notebook(built_site, name, lang):
+    prefix = "" if lang == DEFAULT else f"{lang}/"
+    page = built_site / prefix / ("" if name == "index" else name) / "index.html"
+    buttons = re.findall(r'<a class="rn-notebook" href="([^"]+)" download="([^"]+)"[^>]*>(.*?)</a>',
+                         page.read_text(encoding="utf-8"), re.DOTALL)
+    if name not in CHAPTERS:
+        assert buttons == [] and not notebook_path(built_site, name, lang).exists()
+        return
+    assert len(buttons) == 1, buttons
+    href, filename, inner = buttons[0]
+    assert filename == f"{name}.{lang}.ipynb"
+    assert (page.parent / href).resolve() == notebook_path(built_site, name, lang).resolve()
+    assert f"<span>{notebooks.LABEL[lang]}</span>" in inner
+
+
+def test_the_notebook_folder_holds_exactly_the_chapters(built_site):
+    expected = {f"{name}.{lang}.ipynb" for name in CHAPTERS for lang in LANGUAGES}
+    assert {p.name for p in (built_site / notebooks.FOLDER).iterdir()} == expected
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_code_cells_are_the_pages_fences_and_figures_in_order(built_site, name, lang):
+    notebook = read(built_site, name, lang)
+    nbformat.validate(notebook)
+    cells = [r for r in map(role, notebook.cells) if r]
+    assert cells == page_sequence(PAIRS[name][lang])
+    assert notebook.metadata[notebooks.CELL_META]["language"] == lang
+    assert len({cell.id for cell in notebook.cells}) == len(notebook.cells)
+    first = notebook.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            assert "{ #" not in cell.source and "--8<--" not in cell.source and "!!! " not in cell.source
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_both_languages_have_the_same_code_and_outputs(built_site, name):
+    def code(notebook):
+        return [(c.source, printed(c.outputs)) for c in notebook.cells if c.cell_type == "code"]
+
+    zh, en = (read(built_site, name, lang) for lang in LANGUAGES)
+    assert code(zh) == code(en)
+    assert [c.cell_type for c in zh.cells].count("markdown") == [c.cell_type for c in en.cells].count("markdown")
+
+
+# -- every chapter runs top to bottom in a fresh kernel --------------------------------------------
+
+
+@dataclass
+class Run:
+    stored: nbformat.NotebookNode
+    executed: nbformat.NotebookNode
+    size: int  # bytes of the .ipynb
+    seconds: float  # wall time, kernel start to shutdown, while the other chapters run too
+    cpu: float  # CPU seconds of the kernel process: what the chapter costs on its own
+    error: str | None
+
+
+async def _execute(path, cwd, env) -> Run:
+    import psutil
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    stored = nbformat.read(path, as_version=4)
+    executed = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        executed,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(cwd)}},
+        extra_arguments=["--HistoryManager.enabled=False"],
+    )
+    cpu = [0.0]
+
+    def kernel_cpu(**_):
+        times = psutil.Process(client.km.provisioner.process.pid).cpu_times()
+        cpu[0] = times.user + times.system
+
+    client.on_cell_complete = kernel_cpu
+    start = time.perf_counter()
+    error = None
+    try:
+        await client.async_execute(env=env)
+    except CellExecutionError as failure:
+        error = str(failure)
+    return Run(stored, executed, path.stat().st_size, time.perf_counter() - start, cpu[0], error)
+
+
+@pytest.fixture(scope="module")
+def runs(built_site, tmp_path_factory) -> dict[str, Run]:
+    """Each chapter's default-language notebook, executed, every chapter in its own kernel and folder.
+
+    All kernels start at once and share the cores: no chapter waits for a slow one to finish."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
+    env["IPYTHONDIR"] = str(tmp_path_factory.mktemp("ipython"))  # the inline backend is the kernel's default
+
+    async def run_all():
+        jobs = [_execute(notebook_path(built_site, name, DEFAULT), tmp_path_factory.mktemp(name), env)
+                for name in CHAPTERS]
+        return dict(zip(CHAPTERS, await asyncio.gather(*jobs)))
+
+    # A thread of its own: Playwright's sync API (the browser fixture) may already run a loop in this one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(lambda: asyncio.run(run_all())).result()
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(runs, name):
+    run = runs[name]
+    assert run.error is None, run.error[-4000:]
+    for stored, executed in zip(run.stored.cells, run.executed.cells):
+        kind = role(stored)
+        if kind and kind[0] == "code":
+            assert printed(executed.outputs) == printed(stored.outputs), stored.source[:200]
+        elif kind and kind[0] == "figure":
+            images = [o for o in executed.outputs if any(k.startswith("image/") for k in o.get("data", {}))]
+            assert len(images) == 1, f"{kind[1]}: {len(images)} images"
+
+
+def test_report_notebook_sizes_and_run_times(runs):
+    print(f"\n{'chapter':<10}{'bytes':>9}{'wall (s)':>10}{'kernel CPU (s)':>16}   "
+          f"({DEFAULT}; {len(runs)} kernels at once on {os.cpu_count()} cores)")
+    for name, run in runs.items():
+        print(f"{name:<10}{run.size:>9}{run.seconds:>10.1f}{run.cpu:>16.1f}")
+    assert all(run.cpu > 0 for run in runs.values())
+
+
+# -- the conversion, on a small page ---------------------------------------------------------------
+
+PAGE = '''# Title { #top }
+
+Intro with a [link](other.md#x), a [local](#sec) one, $a_{t}$ and `code {: .x }`.
+An image ![logo](assets/logo.svg){ width="20" } inline.
+
+!!! note "Careful"
+
+    Body with $x$.
+
+```python
+--8<-- "helper.py"
+```
+
+![Alt text](figures/fig_line.svg)
+
+## Section { #sec }
+
+```{.python notest}
+broken()
+```
+
+```{.python output="markdown"}
+--8<-- "table.py"
+```
+'''
+
+
+class FakeSources:
+    def __init__(self, folder):
+        self.snippets_dir = folder
+
+    def origin(self, code):
+        return "table.py" if "table" in code else "helper.py"
+
+    def stdout(self, code):
+        return "| a |\n|---|\n| 1 |\n" if "table" in code else "42\n"
+
+    def code_imports(self, code):
+        return ["helper.py"]
+
+    def svg(self, module):
+        return "<svg/>"
+
+    def figure_imports(self, module):
+        return [f"{module}.py", "helper.py"]
+
+
+@pytest.fixture
+def small(tmp_path):
+    folder = tmp_path / "snippets"
+    folder.mkdir()
+    (folder / "helper.py").write_text("print(42)\n")
+    (folder / "table.py").write_text("print('| a |')  # table\n")
+    (folder / "fig_line.py").write_text("def fig_line():\n    pass\n")
+
+    def make(markdown=PAGE, lang="en"):
+        parts = notebooks.page_parts(markdown, page="this", lang=lang, default="zh",
+                                     site_url="https://x.org/site/", snippets_dir=folder)
+        return notebooks.make_notebook(parts, title="Title", lang=lang, url="https://x.org/site/en/this/",
+                                       sources=FakeSources(folder))
+
+    return make
+
+
+def test_a_page_becomes_cells_in_order(small):
+    cells = small().cells
+    kinds = [(c.cell_type, c.metadata.get(notebooks.CELL_META)) for c in cells]
+    assert kinds == [
+        ("markdown", None),
+        ("code", {"setup": "fresh-start"}),
+        ("code", {"setup": "fig_line.py"}),
+        ("code", {"setup": "helper.py"}),
+        ("markdown", None),
+        ("code", {"snippet": "helper.py"}),
+        ("code", {"figure": "fig_line"}),
+        ("markdown", None),
+        ("code", {"snippet": "table.py"}),
+    ]
+    head, _, _, writefile, intro, code, figure, section, table = cells
+    assert head.source.startswith('# Title <a id="top"></a>\n\n**About this notebook.**')
+    assert "[Title](https://x.org/site/en/this/)" in head.source and "pip install numpy==" in head.source
+    assert writefile.source == "%%writefile rnn_notes_snippets/helper.py\nprint(42)"
+    assert "[link](https://x.org/site/en/other/#x)" in intro.source and "[local](#sec)" in intro.source
+    assert "$a_{t}$ and `code {: .x }`." in intro.source  # math and code spans untouched
+    assert "![logo](https://x.org/site/assets/logo.svg) inline" in intro.source  # attribute list dropped
+    assert "> **Careful**\n>\n> Body with $x$." in intro.source
+    assert code.source == "print(42)" and code.outputs[0].text == "42\n"
+    assert code.execution_count == 4
+    assert figure.source == "from fig_line import fig_line\n\nfig = fig_line()"
+    assert figure.outputs[0].data == {"image/svg+xml": "<svg/>", "text/plain": "Alt text"}
+    assert section.source == '## Section <a id="sec"></a>\n\n```python\nbroken()\n```'
+    assert table.outputs[0].output_type == "display_data"
+    assert table.outputs[0].data["text/markdown"].startswith("| a |")
+
+
+def test_the_same_page_gives_the_same_bytes_and_the_default_language_has_no_prefix(small):
+    assert notebooks.notebook_text(small()) == notebooks.notebook_text(small())
+    zh = small(lang="zh")
+    assert "[link](https://x.org/site/other/#x)" in zh.cells[4].source
+    assert zh.cells[0].source.split("\n\n")[1].startswith("**关于本笔记本**")
+    assert [c.source for c in zh.cells if c.cell_type == "code"] == [
+        c.source for c in small().cells if c.cell_type == "code"
+    ]
+
+
+def test_code_that_cannot_be_a_cell_is_refused_with_its_line(small):
+    nested = 'Text.\n\n!!! note\n\n    ```python\n    --8<-- "helper.py"\n    ```\n'
+    with pytest.raises(notebooks.NotebookError, match=r"line 5: a python fence"):
+        small(nested)
+
+
+def test_line_numbers_count_the_front_matter():
+    source = "---\ndescription: x\n---\n\n# T\n"
+    assert notebooks.first_line(source, "\n# T\n") == 4
+    assert notebooks.first_line("# T\n", "# T\n") == 1
+
+
+def test_pages_without_code_or_with_notebook_false_get_no_button():
+    assert notebooks.download_for("glossary.en.md", "# Glossary\n\nWords.\n", {}, LANGUAGES) is None
+    code = '```python\n--8<-- "x.py"\n```\n'
+    assert notebooks.download_for("index.zh.md", code, {"notebook": False}, LANGUAGES) is None
+    assert notebooks.download_for("lstm.en.md", code, {}, LANGUAGES) == {
+        "page": "lstm",
+        "lang": "en",
+        "href": "notebooks/lstm.en.ipynb",
+        "filename": "lstm.en.ipynb",
+        "label": "Download as Jupyter notebook",
+    }
