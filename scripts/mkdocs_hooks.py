@@ -17,12 +17,12 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from rnnnotes import a11y, animations, fences, notebooks  # noqa: E402
+from rnnnotes import a11y, animations, downloads, fences, figures, notebooks  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
-from rnnnotes.snippet_index import SnippetIndex, expand_includes  # noqa: E402
+from rnnnotes.snippet_index import SnippetIndex  # noqa: E402
 
 CACHE_ROOT = Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache"))  # git-ignored
 CACHE = CACHE_ROOT / "snippets"
@@ -34,6 +34,7 @@ log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
 _katex: KatexRenderer | None = None
 _animation_sizes: dict[str, tuple[int, int]] = {}  # module -> (width, height) of its SVG, in pixels
+_figure_sizes: dict[str, tuple[int, int]] = {}  # the same for figures
 
 
 def _close() -> None:
@@ -68,40 +69,42 @@ def on_config(config, **kwargs):
     return config
 
 
-def _prefetch(config) -> None:
+def _prefetch(fence_origins) -> None:
     """Run every uncached fence and figure of every page, in parallel, before pages are rendered."""
-    ctx = fences.CONTEXT
-    jobs = [_runner.figure_request(module) for module in ctx.index.figure_modules()]
-    jobs += [_runner.animation_request(module) for module in ctx.index.animation_modules()]
-    for page in sorted(Path(config.docs_dir).rglob("*.md")):
-        for body in fences.executed_fences(page.read_text(encoding="utf-8")):
-            try:
-                code = expand_includes(body, ctx.index.snippets_dir)
-            except Exception:  # a missing include: the page build reports it with the page's name
-                continue
-            origin = ctx.index.lookup(code)
-            if origin is not None:
-                jobs.append(_runner.code_request(code, str(origin)))
+    jobs = [_runner.figure_request(module) for module in fences.CONTEXT.index.figure_modules()]
+    jobs += [_runner.animation_request(module) for module in fences.CONTEXT.index.animation_modules()]
+    for code, origin in fence_origins:
+        jobs.append(_runner.code_request(code, str(origin)))
     _runner.prefetch(list({json.dumps(job, sort_keys=True): job for job in jobs}.values()))
 
 
 def on_files(files, config, **kwargs):
     ctx = fences.CONTEXT
-    _prefetch(config)
+    fence_origins = fences.page_fence_origins(Path(config.docs_dir), ctx.index)
+    _prefetch(fence_origins)
     for module in ctx.index.figure_modules():
         try:
-            svg = _runner.make_figure(module)
+            svg, dark = _runner.make_figure(module), _runner.make_dark_figure(module)
         except SnippetError as error:
             raise PluginError(f"figure {module}: {error}") from None
+        _figure_sizes[module] = figures.svg_size(svg)
         files.append(_generated(config, f"figures/{module}.svg", svg))
+        files.append(_generated(config, f"figures/{figures.dark_name(module)}", dark))
     for module in ctx.index.animation_modules():
         try:
             svg, still = _runner.make_animation(module)
+            svg_dark, still_dark = _runner.make_dark_animation(module)
         except SnippetError as error:
             raise PluginError(f"animation {module}: {error}") from None
         files.append(_generated(config, f"figures/{module}.svg", svg))
         files.append(_generated(config, animations.still_uri(module), still))
+        files.append(_generated(config, f"figures/{figures.dark_name(module)}", svg_dark))
+        files.append(_generated(config, animations.still_uri(module, dark=True), still_dark))
         _animation_sizes[module] = animations.svg_size(svg)
+    included = sorted({origin.file for _, origin in fence_origins})
+    for name in downloads.published_snippets(included, ctx.index.snippets_dir):
+        path = ctx.index.snippets_dir / name
+        files.append(File.generated(config, f"{downloads.SITE_FOLDER}/{name}", abs_src_path=str(path)))
     return files
 
 
@@ -124,6 +127,7 @@ def on_env(env, config, files, **kwargs):
 
 def on_page_markdown(markdown, page, config, **kwargs):
     fences.CONTEXT.page = f"docs/{page.file.src_uri}"
+    fences.CONTEXT.page_url = page.url
     fences.CONTEXT.language = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
     page.meta[notebooks.META_KEY] = notebooks.download_for(page.file.src_uri, markdown, page.meta, LANGUAGES)
     return markdown
@@ -153,6 +157,7 @@ def on_post_page(output, page, config, **kwargs):
     lang = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
     output = a11y.focusable_code(a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang))
     output = animations.as_pictures(output, _animation_sizes)
+    output = figures.figure_pairs(output, _figure_sizes)
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -69,6 +70,15 @@ def pytest_collection_modifyitems(config, items):
         items[:] = kept
 
 
+def _numpy_print_defaults() -> dict:
+    import numpy
+
+    return numpy.get_printoptions()
+
+
+_NUMPY_PRINT_DEFAULTS = _numpy_print_defaults()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_keras_session(request):
     """Each fence test starts like a fresh interpreter: Keras' name counters reset, print options default."""
@@ -76,8 +86,8 @@ def _fresh_keras_session(request):
     if request.node.path.suffix == ".md":
         if "keras" in sys.modules:
             sys.modules["keras"].backend.clear_session(free_memory=False)
-        if "numpy" in sys.modules:
-            sys.modules["numpy"].set_printoptions()
+        if "numpy" in sys.modules:  # set_printoptions() alone would change nothing
+            sys.modules["numpy"].set_printoptions(**_NUMPY_PRINT_DEFAULTS)
 
 
 def assert_shape_error(function, arguments, name, expected, actual):
@@ -151,3 +161,21 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+# -- Material's colour schemes ------------------------------------------------------------------
+
+# The palette Material stores in localStorage ("<scope path>.__palette"; the scope is the site root for
+# both languages) when the reader picks a scheme; the inline script after the header applies it.
+PALETTES = {
+    "default": {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo", "accent": "indigo"},
+    "slate": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "indigo"},
+}
+
+
+def scheme_context(browser, scheme: str, **options):
+    """A browser context whose pages open in Material's ``scheme`` ("default" or "slate")."""
+    context = browser.new_context(**options)
+    palette = {"index": list(PALETTES).index(scheme), "color": PALETTES[scheme]}
+    context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(palette))})")
+    return context

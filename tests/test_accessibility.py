@@ -1,5 +1,6 @@
 """axe-core (pinned in package.json) in Chromium on every page in both languages: no serious or
-critical violation; every figure has alt text in its page's language."""
+critical violation; every figure has alt text in its page's language. In the dark (slate) scheme too,
+on the longest chapter and the home page: code, outputs, tables, download links, custom CSS."""
 
 import os
 import re
@@ -7,16 +8,24 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import DOCS, ROOT
+from conftest import DOCS, ROOT, scheme_context
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 HAN = re.compile(r"[\u4e00-\u9fff]")
+LONGEST = max(PAGES, key=lambda name: (DOCS / f"{name}.en.md").stat().st_size)
 
 
 def page_path(lang, name):
     prefix = "/" if lang == "zh" else "/en/"
     return prefix if name == "index" else f"{prefix}{name}/"
+
+
+def open_page(page, url):
+    """Load a page fully before auditing it. "networkidle" alone can come before a long page has been
+    parsed and Material's script has run (the figures are lazy, so the network goes quiet early)."""
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
 
 
 def axe_violations(page):
@@ -35,7 +44,7 @@ def axe_violations(page):
 def test_no_serious_accessibility_violation(browser, site_url, name, lang, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
-        page.goto(site_url + page_path(lang, name), wait_until="networkidle")
+        open_page(page, site_url + page_path(lang, name))
         serious = axe_violations(page)
         alts = page.evaluate("[...document.querySelectorAll('article img')].map(i => i.alt)")
     finally:
@@ -49,7 +58,7 @@ def test_no_serious_accessibility_violation(browser, site_url, name, lang, width
 def test_404_page_is_accessible_and_bilingual(browser, site_url):
     page = browser.new_page(viewport={"width": 412, "height": 900})
     try:
-        page.goto(site_url + "/404.html", wait_until="networkidle")
+        open_page(page, site_url + "/404.html")
         serious = axe_violations(page)
         text = page.evaluate("document.querySelector('article').innerText")
         links = page.evaluate("[...document.querySelectorAll('article a')].map(a => new URL(a.href).pathname)")
@@ -59,3 +68,17 @@ def test_404_page_is_accessible_and_bilingual(browser, site_url):
     assert "页面不存在" in text and "Page not found" in text
     prefix = urlparse(os.environ.get("SITE_URL", "http://127.0.0.1:8000/")).path.rstrip("/")
     assert links == [f"{prefix}/", f"{prefix}/en/"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", sorted({LONGEST, "index"}))
+def test_no_serious_accessibility_violation_in_the_dark_scheme(browser, site_url, name, lang):
+    context = scheme_context(browser, "slate", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        open_page(page, site_url + page_path(lang, name))
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        serious = axe_violations(page)
+    finally:
+        context.close()
+    assert serious == [], "\n".join(serious)

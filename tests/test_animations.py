@@ -187,7 +187,10 @@ def test_an_animation_image_becomes_a_lazy_picture_with_a_still():
     out = as_pictures(PAGE, {"anim_dot": (614, 476)})
     assert (
         '<picture><source media="(prefers-reduced-motion: reduce)" srcset="../../figures/anim_dot.still.svg" '
-        'type="image/svg+xml"><img alt="x" src="../../figures/anim_dot.svg" width="614" height="476" '
+        'type="image/svg+xml"><img alt="x" src="../../figures/anim_dot.svg#only-light" width="614" height="476" '
+        'loading="lazy" decoding="async"></picture>'
+        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="../../figures/anim_dot.still.dark.svg" '
+        'type="image/svg+xml"><img alt="x" src="../../figures/anim_dot.dark.svg#only-dark" width="614" height="476" '
         'loading="lazy" decoding="async"></picture>'
     ) in out
     assert '<img alt="y" src="../../figures/fig_line.svg" />' in out  # figures are left alone
@@ -204,10 +207,11 @@ def test_svg_size_is_in_css_pixels():
 # -- the built site -----------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("variant", ["", ".dark"])
 @pytest.mark.parametrize("name", ANIMATIONS)
-def test_built_animation_and_still_are_small_svgs(built_site, name):
-    animated = built_site / "figures" / f"{name}.svg"
-    still = built_site / "figures" / f"{name}.still.svg"
+def test_built_animation_and_still_are_small_svgs(built_site, name, variant):
+    animated = built_site / "figures" / f"{name}{variant}.svg"
+    still = built_site / "figures" / f"{name}.still{variant}.svg"
     for path in (animated, still):
         assert path.stat().st_size <= MAX_BYTES, f"{path.name}: {path.stat().st_size} bytes"
         assert "<text" not in path.read_text(encoding="utf-8")  # glyphs are paths: no words to translate
@@ -222,13 +226,15 @@ def test_the_page_shows_a_lazy_picture_with_alt_text_in_its_language(built_site,
     page, _ = SHOWN_ON[name]
     html = (built_site / ("" if lang == "zh" else "en") / page / "index.html").read_text(encoding="utf-8")
     pictures = re.findall(rf"<picture>.*?{name}.*?</picture>", html)
-    assert len(pictures) == 1, pictures
-    source, img = re.match(r"<picture>(<source [^>]*>)(<img [^>]*>)</picture>", pictures[0]).groups()
-    assert 'media="(prefers-reduced-motion: reduce)"' in source and f'{name}.still.svg"' in source
-    assert 'loading="lazy"' in img and re.search(r'width="\d+" height="\d+"', img)
-    alt = re.search(r'alt="([^"]+)"', img)[1]
-    assert bool(HAN.search(alt)) == (lang == "zh"), alt
-    assert re.search(rf"{re.escape(pictures[0])}\s*<figcaption>[^<]{{20,}}", html)  # captioned
+    assert len(pictures) == 2, pictures  # one per colour scheme
+    for picture, variant, scheme in zip(pictures, ("", ".dark"), ("#only-light", "#only-dark")):
+        source, img = re.match(r"<picture>(<source [^>]*>)(<img [^>]*>)</picture>", picture).groups()
+        assert 'media="(prefers-reduced-motion: reduce)"' in source and f'{name}.still{variant}.svg"' in source
+        assert f'{name}{variant}.svg{scheme}"' in img
+        assert 'loading="lazy"' in img and re.search(r'width="\d+" height="\d+"', img)
+        alt = re.search(r'alt="([^"]+)"', img)[1]
+        assert bool(HAN.search(alt)) == (lang == "zh"), alt
+    assert re.search(rf"{re.escape(pictures[0] + pictures[1])}\s*<figcaption>[^<]{{20,}}", html)  # captioned
 
 
 # -- in Chromium --------------------------------------------------------------------------------
@@ -251,10 +257,10 @@ def test_chromium_loads_the_animation_lazily_and_the_still_for_reduced_motion(br
     try:
         page.goto(_page_url(site_url, page_name, lang), wait_until="networkidle")
         assert not [url for url in requested if "/figures/anim_" in url], "fetched before it was near"
-        img = page.locator("picture img")
+        img = page.locator("picture img[src$='#only-light']")  # the default scheme's
         img.scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
-        current = img.evaluate("img => img.currentSrc")
+        current = img.evaluate("img => img.currentSrc").split("#")[0]
     finally:
         context.close()
     assert current.endswith(f"/figures/{name}.still.svg" if reduced else f"/figures/{name}.svg"), current

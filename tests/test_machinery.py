@@ -144,3 +144,28 @@ def test_every_code_block_starts_focusable():
     out = focusable_code(page)
     assert out.count('<code tabindex="0">') == 2
     assert "<p><code>z</code></p>" in out  # inline code is not a scroll region
+
+
+def test_the_dark_figure_is_cached_with_the_figure(snippets, tmp_path):
+    from rnnnotes.dark import dark_svg
+
+    first = SnippetRunner(snippets, tmp_path / "cache")
+    dark = first.make_dark_figure("fig_line")
+    light = first.make_figure("fig_line")
+    assert first.executed == 1 and dark == dark_svg(light) != light
+    first.close()
+
+    second = SnippetRunner(snippets, tmp_path / "cache")
+    assert second.make_dark_figure("fig_line") == dark
+    assert second.executed == 0
+    second._dark_version = "changed"  # as if dark.py were edited: the figure is made again, fences are not
+    second.make_dark_figure("fig_line")
+    assert second.executed == 1
+    second.close()
+
+
+def test_print_options_a_snippet_sets_do_not_reach_the_next_one(snippets, tmp_path):
+    runner = SnippetRunner(snippets, tmp_path / "cache")
+    runner.run_code("import numpy as np\nnp.set_printoptions(precision=2)\nprint(np.array([0.12345]))\n", "a.py")
+    assert runner.run_code("import numpy as np\nprint(np.array([0.12345]))\n", "b.py") == "[0.12345]\n"
+    runner.close()

@@ -6,9 +6,11 @@ the animation like any figure, ``![alt text](figures/anim_<name>.svg)``, and :fu
 that image into
 
     <picture><source media="(prefers-reduced-motion: reduce)" srcset="…/anim_<name>.still.svg" …>
-    <img … loading="lazy" decoding="async" width="…" height="…"></picture>
+    <img … src="…/anim_<name>.svg#only-light" width="…" height="…" loading="lazy" decoding="async"></picture>
 
-The width and height keep the page from jumping when the image arrives, so anchors stay where they land.
+followed by the same picture for the dark scheme (``anim_<name>.still.dark.svg``,
+``anim_<name>.dark.svg#only-dark``; see :mod:`rnnnotes.figures`). The width and height keep the page
+from jumping when the image arrives, so anchors stay where they land.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ IMG_RE = re.compile(
 )
 
 
-def still_uri(module: str) -> str:
-    return f"figures/{module}.still.svg"
+def still_uri(module: str, dark: bool = False) -> str:
+    return f"figures/{module}.still{'.dark' if dark else ''}.svg"
 
 
 def svg_size(svg: str) -> tuple[int, int]:
@@ -35,17 +37,23 @@ def svg_size(svg: str) -> tuple[int, int]:
 
 
 def as_pictures(html: str, sizes: dict[str, tuple[int, int]]) -> str:
-    """Every ``<img>`` of a known animation (``sizes``: module -> (width, height)) as a lazy <picture>."""
+    """Every ``<img>`` of a known animation (``sizes``: module -> (width, height)) as two lazy <picture>s,
+    one for each colour scheme."""
 
     def picture(match: re.Match) -> str:
         name, attrs = match["name"], match["attrs"]
         if name not in sizes or "loading=" in attrs:
             return match[0]
         width, height = sizes[name]
-        return (
-            f'<picture><source media="(prefers-reduced-motion: reduce)" '
-            f'srcset="{match["folder"]}{name}.still.svg" type="image/svg+xml">'
-            f'<img{attrs} width="{width}" height="{height}" loading="lazy" decoding="async"></picture>'
-        )
+        folder, light_src = match["folder"], f'src="{match["folder"]}{name}.svg"'
+        pictures = []
+        for variant, scheme in (("", "#only-light"), (".dark", "#only-dark")):
+            img_attrs = attrs.replace(light_src, f'src="{folder}{name}{variant}.svg{scheme}"')
+            pictures.append(
+                f'<picture><source media="(prefers-reduced-motion: reduce)" '
+                f'srcset="{folder}{name}.still{variant}.svg" type="image/svg+xml">'
+                f'<img{img_attrs} width="{width}" height="{height}" loading="lazy" decoding="async"></picture>'
+            )
+        return "".join(pictures)
 
     return IMG_RE.sub(picture, html)

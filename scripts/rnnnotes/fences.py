@@ -7,6 +7,10 @@ for code that must *not* work, such as the Keras 2 forms in a migration table.
 
 A fence marked ``{.python output="markdown"}`` prints Markdown (typically a table, math allowed); the
 printed Markdown is rendered as part of the page instead of being shown as text.
+
+An executed fence becomes ``<div class="exec" data-snippet="file.py:section">``: the code (its copy
+button copies exactly the included code), the output (its own copy button copies the output only), and a
+link to download the snippet file and the snippets it imports (:mod:`rnnnotes.downloads`).
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 from pymdownx.superfences import SuperFencesException, highlight_validator
 
+from . import downloads
 from .runner import SnippetRunner
-from .snippet_index import SnippetIndex
+from .snippet_index import SnippetIndex, expand_includes
 
 OUTPUT_LABEL = {"zh": "输出", "en": "Output"}
 
@@ -40,6 +46,7 @@ class BuildContext:
     index: SnippetIndex
     repo_url: str = ""
     page: str = "?"
+    page_url: str = ""  # the page's URL relative to the site root, e.g. "en/rnn/"
     language: str = "zh"
     fences: list[str] = field(default_factory=list)
 
@@ -98,21 +105,28 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     ctx.fences.append(str(origin))
     options.setdefault("title", f"snippets/{origin.file}")
     code_html = _highlight(src, language, options, md, **kwargs)
-    if not stdout.strip():
-        return code_html
     label = OUTPUT_LABEL.get(ctx.language, OUTPUT_LABEL["en"])
-    if output == "markdown":
-        return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{_markdown_output(stdout)}</div>'
-    output_html = _highlight(
-        stdout.rstrip("\n"),
-        "text",
-        {"title": label},
-        md,
-        classes=["exec-output"],
-        id_value="",
-        attrs={},
+    if not stdout.strip():
+        output_html = ""
+    elif output == "markdown":
+        output_html = _markdown_output(stdout)
+    else:
+        output_html = _highlight(
+            stdout.rstrip("\n"),
+            "text",
+            {"title": label},
+            md,
+            classes=["exec-output"],
+            id_value="",
+            attrs={},
+        )
+    link = downloads.download_html(
+        origin.file,
+        downloads.imported_snippets(origin.file, ctx.index.snippets_dir),
+        lambda file: get_relative_url(f"{downloads.SITE_FOLDER}/{file}", ctx.page_url),
+        ctx.language,
     )
-    return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{output_html}</div>'
+    return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{output_html}{link}</div>'
 
 
 def superfences_entry() -> dict:
@@ -143,3 +157,20 @@ def executed_fences(markdown_text: str) -> list[str]:
         lines = [line[len(indent):] if line.startswith(indent) else line for line in match["body"].split("\n")]
         bodies.append("\n".join(lines))
     return bodies
+
+
+def page_fence_origins(docs_dir: Path, index: SnippetIndex) -> list[tuple[str, object]]:
+    """(expanded code, origin) of every executed fence of every page, in page order.
+
+    A fence whose include is missing is skipped: the page's own build reports it with the page's name."""
+    found = []
+    for page in sorted(Path(docs_dir).rglob("*.md")):
+        for body in executed_fences(page.read_text(encoding="utf-8")):
+            try:
+                code = expand_includes(body, index.snippets_dir)
+            except Exception:
+                continue
+            origin = index.lookup(code)
+            if origin is not None:
+                found.append((code, origin))
+    return found

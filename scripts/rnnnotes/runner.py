@@ -19,7 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
+from .dark import dark_svg
+
 WORKER = Path(__file__).with_name("worker.py")
+DARK = Path(__file__).with_name("dark.py")
 LIBRARIES = ("numpy", "keras", "matplotlib", "tensorflow-cpu", "tensorflow")
 
 
@@ -49,6 +52,7 @@ class SnippetRunner:
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self._environment = _library_versions() + ";worker=" + _sha(WORKER.read_bytes())
+        self._dark_version = _sha(DARK.read_bytes())  # in figure keys only: editing dark.py reruns no fence
         self._memory: dict[str, dict] = {}
         self._proc: subprocess.Popen | None = None
         self.parallel = max(1, parallel)
@@ -60,13 +64,11 @@ class SnippetRunner:
     def code_request(code: str, name: str) -> tuple[dict, str]:
         return {"kind": "code", "code": code.strip("\n") + "\n", "name": name}, name
 
-    @staticmethod
-    def figure_request(module: str) -> tuple[dict, str]:
-        return {"kind": "figure", "module": module}, f"{module}.py"
+    def figure_request(self, module: str) -> tuple[dict, str]:
+        return {"kind": "figure", "module": module, "dark": self._dark_version}, f"{module}.py"
 
-    @staticmethod
-    def animation_request(module: str) -> tuple[dict, str]:
-        return {"kind": "animation", "module": module}, f"{module}.py"
+    def animation_request(self, module: str) -> tuple[dict, str]:
+        return {"kind": "animation", "module": module, "dark": self._dark_version}, f"{module}.py"
 
     def run_code(self, code: str, name: str) -> str:
         """Stdout of ``code`` (a fence shown from ``snippets/<name>``)."""
@@ -76,10 +78,19 @@ class SnippetRunner:
         """SVG text of ``snippets/<module>.py``'s ``<module>()``."""
         return self._get(*self.figure_request(module))["svg"]
 
+    def make_dark_figure(self, module: str) -> str:
+        """The same figure for the dark scheme (:func:`rnnnotes.dark.dark_svg`), cached beside it."""
+        return self._get(*self.figure_request(module))["svg_dark"]
+
     def make_animation(self, module: str) -> tuple[str, str]:
         """The animated SVG and the still SVG of ``snippets/<module>.py``'s ``<module>()``."""
         result = self._get(*self.animation_request(module))
         return result["svg"], result["still"]
+
+    def make_dark_animation(self, module: str) -> tuple[str, str]:
+        """The animated SVG and the still for the dark scheme, cached beside the light ones."""
+        result = self._get(*self.animation_request(module))
+        return result["svg_dark"], result["still_dark"]
 
     def code_imports(self, code: str, name: str) -> list[str]:
         """The ``snippets/`` files (``x.py``) that running ``code`` imported, from its cached run."""
@@ -206,5 +217,8 @@ class SnippetRunner:
         self.executed += 1
         if "error" in answer:
             raise SnippetError(f"snippets/{label} raised:\n{answer['error']}")
+        if request["kind"] in ("figure", "animation"):  # the dark variants, cached with what they come from
+            for key in [key for key in ("svg", "still") if key in answer]:
+                answer[f"{key}_dark"] = dark_svg(answer[key])
         deps = self._dep_hashes(answer.pop("deps"))
         return {"deps": deps or {}, "result": answer}

@@ -40,13 +40,19 @@ def _snippet_modules(snippets_dir: Path) -> dict[str, Path]:
     return found
 
 
+_PRINT_DEFAULTS: dict = {}
+
+
 def _fresh_start(snippets_dir: Path) -> None:
     for name in _snippet_modules(snippets_dir):
         del sys.modules[name]
     import numpy as np
 
     np.random.seed(0)
-    np.set_printoptions()  # a snippet that changed print options must not change the next one's output
+    # A snippet that changed print options must not change the next one's output. set_printoptions()
+    # with no arguments changes nothing: the options NumPy had before the first snippet are set back.
+    _PRINT_DEFAULTS.update(_PRINT_DEFAULTS or np.get_printoptions())
+    np.set_printoptions(**_PRINT_DEFAULTS)
     if "keras" in sys.modules:
         sys.modules["keras"].backend.clear_session(free_memory=False)  # names reset; no slow gc
     if "matplotlib.pyplot" in sys.modules:

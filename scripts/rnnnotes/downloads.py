@@ -1,0 +1,75 @@
+"""Every snippet a page shows can be downloaded from the page, and runs once downloaded.
+
+The build publishes each ``snippets/*.py`` that a page includes at ``/snippets/<file>``, together with
+every ``snippets/`` module it imports (found by reading its ``import`` statements, transitively), so
+the files a reader downloads are all the files it needs. Each executed fence ends with a link to its
+file, in the page's language, with a ``download`` attribute; when the file imports other snippets, the
+link names them too and links each.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+from pathlib import Path
+
+DOWNLOAD = {"zh": "下载", "en": "Download"}
+SITE_FOLDER = "snippets"
+
+
+def imported_snippets(name: str, snippets_dir: Path) -> list[str]:
+    """File names of the ``snippets/`` modules that ``snippets/<name>`` imports, directly or not."""
+    snippets_dir = Path(snippets_dir)
+    found: set[str] = set()
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        tree = ast.parse((snippets_dir / current).read_text(encoding="utf-8"), filename=current)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                file = f"{module.split('.')[0]}.py"
+                if file != name and file not in found and (snippets_dir / file).is_file():
+                    found.add(file)
+                    todo.append(file)
+    return sorted(found)
+
+
+def published_snippets(names: list[str], snippets_dir: Path) -> list[str]:
+    """The files to publish for the snippet files ``names`` that pages include: them and their imports."""
+    files: set[str] = set()
+    for name in names:
+        files.add(name)
+        files.update(imported_snippets(name, snippets_dir))
+    return sorted(files)
+
+
+def _link(href: str, name: str, text: str, label: str | None = None) -> str:
+    aria = f' aria-label="{html.escape(label)}"' if label else ""
+    return f'<a href="{html.escape(href)}" download="{html.escape(name)}"{aria}>{html.escape(text)}</a>'
+
+
+def _english_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def download_html(name: str, imports: list[str], href_of, lang: str) -> str:
+    """The line under a fence: a link to ``name`` and to each snippet it imports.
+
+    ``href_of(file)`` is the link from the page to the published ``snippets/<file>``."""
+    word = DOWNLOAD.get(lang, DOWNLOAD["en"])
+    main = _link(href_of(name), name, f"{word} {name}")
+    needed = [_link(href_of(file), file, file, f"{word} {file}") for file in imports]
+    if not needed:
+        text = main
+    elif lang == "zh":
+        text = f"{main}（它导入 {'、'.join(needed)}，请下载到同一文件夹）"
+    else:
+        it = "it" if len(needed) == 1 else "them"
+        text = f"{main} (it imports {_english_list(needed)}: download {it} into the same folder)"
+    return f'<p class="exec-download" data-search-exclude>{text}</p>'

@@ -1,0 +1,55 @@
+"""Each figure on a page in the variant of the reader's colour scheme.
+
+Authors write one ``![alt](figures/fig_x.svg)``. The build saves ``figures/fig_x.svg`` and its dark
+variant ``figures/fig_x.dark.svg`` (:mod:`rnnnotes.dark`), and :func:`figure_pairs` turns every such
+``<img>`` into two, following Material's convention: ``fig_x.svg#only-light`` is hidden in the slate
+scheme and ``fig_x.dark.svg#only-dark`` in the default one. Both are ``loading="lazy"`` with the figure's
+width and height: a hidden image (``display: none``) is never fetched, a visible one below the fold is
+fetched when the reader scrolls near it, and the page does not jump when it arrives.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"')
+IMG_RE = re.compile(r"<img\b(?P<attributes>[^>]*?)\s*/?>")
+ATTRIBUTE_RE = re.compile(r'([A-Za-z][\w:-]*)="([^"]*)"')
+FIGURE_SRC_RE = re.compile(r"^(?P<folder>(?:[^\"#?]*/)?figures/)(?P<name>fig_[\w-]+)\.svg$")
+PX_PER = {"pt": 4 / 3, "px": 1.0, None: 1.0}
+
+
+def svg_size(svg: str) -> tuple[int, int]:
+    """Width and height in CSS pixels of an SVG whose root gives them (matplotlib writes points)."""
+    match = SVG_SIZE_RE.search(svg)
+    if match is None:
+        raise ValueError("svg_size: the <svg> element has no width and height")
+    return round(float(match[1]) * PX_PER[match[2]]), round(float(match[3]) * PX_PER[match[4]])
+
+
+def dark_name(name: str) -> str:
+    """``fig_x`` -> the file name of its dark variant."""
+    return f"{name}.dark.svg"
+
+
+def _img(attributes: dict[str, str]) -> str:
+    return "<img " + " ".join(f'{key}="{html.escape(value, quote=True)}"' for key, value in attributes.items()) + " />"
+
+
+def figure_pairs(page_html: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """Every ``<img src=".../figures/fig_x.svg">`` of a known figure becomes the light/dark pair."""
+
+    def pair(match: re.Match) -> str:
+        attributes = {key: html.unescape(value) for key, value in ATTRIBUTE_RE.findall(match["attributes"])}
+        figure = FIGURE_SRC_RE.match(attributes.get("src", ""))
+        if figure is None or figure["name"] not in sizes:
+            return match[0]
+        width, height = sizes[figure["name"]]
+        common = {key: value for key, value in attributes.items() if key not in ("src", "width", "height", "loading")}
+        extra = {"width": str(width), "height": str(height), "loading": "lazy", "decoding": "async"}
+        light = {**common, "src": f"{figure['folder']}{figure['name']}.svg#only-light", **extra}
+        dark = {**common, "src": f"{figure['folder']}{dark_name(figure['name'])}#only-dark", **extra}
+        return _img(light) + _img(dark)
+
+    return IMG_RE.sub(pair, page_html)

@@ -1,0 +1,150 @@
+"""What a reader takes from a code block: its copy button copies exactly the snippet's code, an output's
+copy button copies only the output, and every snippet a page shows can be downloaded, with the snippets
+it imports, from the page (rnnnotes.downloads)."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html import unescape
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import DOCS, ROOT, SNIPPETS
+
+from rnnnotes.downloads import download_html, imported_snippets, published_snippets
+from rnnnotes.fences import executed_fences
+from rnnnotes.runner import SnippetRunner
+from rnnnotes.snippet_index import SnippetIndex, expand_includes
+
+PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
+LONGEST = max(PAGES, key=lambda name: (DOCS / f"{name}.en.md").stat().st_size)
+CACHE = os.environ.get("RNN_NOTES_CACHE", str(ROOT / ".cache"))
+
+
+def page_path(lang, name):
+    prefix = "/" if lang == "zh" else "/en/"
+    return prefix if name == "index" else f"{prefix}{name}/"
+
+
+# -- copy ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_copy_buttons_copy_the_code_or_the_output_exactly(browser, site_url, lang):
+    expected = [expand_includes(body, SNIPPETS) for body in executed_fences(
+        (DOCS / f"{LONGEST}.{lang}.md").read_text(encoding="utf-8"))]
+    index = SnippetIndex(SNIPPETS)
+    runner = SnippetRunner(SNIPPETS, os.path.join(CACHE, "snippets"))  # outputs from the build's cache
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+
+    def copy(button):
+        page.evaluate("navigator.clipboard.writeText('')")
+        button.click()
+        return page.evaluate("navigator.clipboard.readText()")
+
+    try:
+        page.goto(site_url + page_path(lang, LONGEST), wait_until="load")
+        blocks = page.locator("article div.exec")
+        assert blocks.count() == len(expected) > 5
+        for number, code in enumerate(expected):
+            block = blocks.nth(number)
+            origin = index.lookup(code)
+            assert block.get_attribute("data-snippet") == str(origin)
+            assert copy(block.locator(":scope > div.highlight").first.locator("button.md-code__button")) == code.strip("\n")
+            printed = runner.run_code(code, str(origin)).rstrip("\n")
+            text_output = block.locator(":scope > div.exec-output.highlight")
+            if text_output.count():
+                assert copy(text_output.locator("button.md-code__button")) == printed
+            else:  # no output, or Markdown rendered into the page: nothing to copy but the code
+                assert block.locator("button.md-code__button").count() == 1
+    finally:
+        context.close()
+        runner.close()
+
+
+# -- downloads -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tiny_snippets(tmp_path):
+    folder = tmp_path / "snippets"
+    folder.mkdir()
+    (folder / "a.py").write_text("import numpy as np\nfrom b import x\n")
+    (folder / "b.py").write_text("import c\nx = c.y\n")
+    (folder / "c.py").write_text("import b  # a cycle\ny = 1\nif __name__ == '__main__':\n    import d\n")
+    (folder / "d.py").write_text("print('d')\n")
+    (folder / "e.py").write_text("print('alone')\n")
+    return folder
+
+
+def test_imports_are_followed_through_snippets_only(tiny_snippets):
+    assert imported_snippets("a.py", tiny_snippets) == ["b.py", "c.py", "d.py"]
+    assert imported_snippets("e.py", tiny_snippets) == []
+    assert published_snippets(["e.py", "b.py"], tiny_snippets) == ["b.py", "c.py", "d.py", "e.py"]
+
+
+def test_download_line_in_each_language():
+    href = lambda file: f"../snippets/{file}"  # noqa: E731
+    alone = download_html("e.py", [], href, "zh")
+    assert alone == (
+        '<p class="exec-download" data-search-exclude>'
+        '<a href="../snippets/e.py" download="e.py">下载 e.py</a></p>'
+    )
+    english = download_html("a.py", ["b.py", "c.py"], href, "en")
+    assert '<a href="../snippets/a.py" download="a.py">Download a.py</a> (it imports ' in english
+    assert '<a href="../snippets/b.py" download="b.py" aria-label="Download b.py">b.py</a> and <a' in english
+    assert english.endswith(": download them into the same folder)</p>")
+    chinese = download_html("a.py", ["b.py"], href, "zh")
+    assert '（它导入 <a href="../snippets/b.py" download="b.py" aria-label="下载 b.py">b.py</a>，请下载到同一文件夹）' in chinese
+
+
+EXEC_RE = re.compile(r'<div class="exec" data-snippet="([^"]+)">')
+DOWNLOAD_RE = re.compile(r'<p class="exec-download"[^>]*>(.*?)</p>', re.DOTALL)
+LINK_RE = re.compile(r'<a href="([^"]+)" download="([^"]+)"(?: aria-label="([^"]+)")?>([^<]+)</a>')
+
+
+def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
+    included = set()
+    for html_file in sorted(built_site.rglob("*.html")):
+        html = html_file.read_text(encoding="utf-8")
+        lang = "zh" if re.search(r'<html lang="zh"', html) else "en"
+        word = {"zh": "下载", "en": "Download"}[lang]
+        fences, lines = EXEC_RE.findall(html), DOWNLOAD_RE.findall(html)
+        assert len(fences) == len(lines), html_file
+        base = "/" + html_file.relative_to(built_site).as_posix()
+        for snippet, line in zip(fences, lines):
+            file = snippet.split(":")[0]
+            links = LINK_RE.findall(line)
+            assert [name for _, name, _, _ in links] == [file] + imported_snippets(file, SNIPPETS)
+            for number, (href, name, label, text) in enumerate(links):
+                name_read = unescape(label or text)
+                assert name_read == f"{word} {name}" and name in text, (html_file, line)
+                target = built_site / urljoin(base, href).lstrip("/")
+                assert target.read_bytes() == (SNIPPETS / name).read_bytes(), (html_file, href)
+            included.add(file)
+    assert included
+    published = sorted(p.name for p in (built_site / "snippets").iterdir())
+    assert published == published_snippets(sorted(included), SNIPPETS)
+
+
+def test_a_downloaded_snippet_runs_from_a_folder_of_its_own(built_site, tmp_path):
+    """The files as the site serves them, copied into an empty folder, run (every snippet is run this way,
+    from the repository's copy, by test_snippets_standalone.py; the site's copies are equal bytes)."""
+    published = sorted(p.name for p in (built_site / "snippets").iterdir())
+
+    def light(name):
+        files = [name] + imported_snippets(name, SNIPPETS)
+        return not any(re.search(r"^\s*(import|from) (keras|tensorflow)", (SNIPPETS / f).read_text(), re.M) for f in files)
+
+    name = min((n for n in published if imported_snippets(n, SNIPPETS) and light(n) and not n.startswith("fig_")),
+               key=lambda n: len(imported_snippets(n, SNIPPETS)))
+    for file in [name] + imported_snippets(name, SNIPPETS):
+        shutil.copy(built_site / "snippets" / file, tmp_path / file)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    result = subprocess.run([sys.executable, name], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip()
