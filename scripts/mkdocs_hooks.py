@@ -100,7 +100,7 @@ def on_files(files, config, **kwargs):
         files.append(_generated(config, animations.still_uri(module), still))
         files.append(_generated(config, f"figures/{figures.dark_name(module)}", svg_dark))
         files.append(_generated(config, animations.still_uri(module, dark=True), still_dark))
-        _animation_sizes[module] = animations.svg_size(svg)
+        _animation_sizes[module] = figures.svg_size(svg)
     included = sorted({origin.file for _, origin in fence_origins})
     for name in downloads.published_snippets(included, ctx.index.snippets_dir):
         path = ctx.index.snippets_dir / name

@@ -13,7 +13,8 @@ import pytest  # noqa: E402
 
 from conftest import SNIPPETS  # noqa: E402
 
-from rnnnotes.animations import as_pictures, svg_size  # noqa: E402
+from rnnnotes.animations import as_pictures  # noqa: E402
+from rnnnotes.figures import svg_size  # noqa: E402
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
 from rnnnotes.snippet_index import SnippetIndex  # noqa: E402
 from svg_animation import FADE, StagedFigure, opacity_keyframes  # noqa: E402

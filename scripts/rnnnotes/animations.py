@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 
-PT_TO_PX = 4 / 3
-SIZE_RE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"')
 IMG_RE = re.compile(
     r'<img\b(?P<attrs>[^>]*?\bsrc="(?P<folder>[^"]*?figures/)(?P<name>anim_[-\w]+)\.svg"[^>]*?)\s*/?>'
 )
@@ -26,14 +24,6 @@ IMG_RE = re.compile(
 
 def still_uri(module: str, dark: bool = False) -> str:
     return f"figures/{module}.still{'.dark' if dark else ''}.svg"
-
-
-def svg_size(svg: str) -> tuple[int, int]:
-    """Width and height in CSS pixels of a matplotlib SVG (sized in points)."""
-    match = SIZE_RE.search(svg)
-    if match is None:
-        raise ValueError("expected an <svg> element with width and height in pt")
-    return tuple(round(float(value) * PT_TO_PX) for value in match.groups())
 
 
 def as_pictures(html: str, sizes: dict[str, tuple[int, int]]) -> str:
