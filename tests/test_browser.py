@@ -78,6 +78,9 @@ def test_page_in_chromium(page, site_url, lang, name):
         assert loaded, src
         assert len(alt) > 15, f"{src}: alt text too short: {alt!r}"
 
+    button = page.evaluate("(b => b && b.getBoundingClientRect().height)(document.querySelector('.rn-notebook'))")
+    assert button is None or 10 < button < 60, f"notebook button drawn {button}px tall"  # styled, not a bare icon
+
     twin = page.locator(f"a.md-select__link[hreflang={OTHER[lang]}]").first
     page.goto(twin.evaluate("a => a.href"), wait_until="domcontentloaded")
     assert urlparse(page.url).path == page_path(OTHER[lang], name)
