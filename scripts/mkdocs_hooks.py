@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from rnnnotes import a11y, animations, downloads, fences, figures, notebooks  # noqa: E402
+from rnnnotes import a11y, animations, downloads, fences, figures, memo, notebooks  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
@@ -33,6 +33,7 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
 _katex: KatexRenderer | None = None
+_memos = {name: memo.DiskMemo(CACHE_ROOT / "memo" / f"{name}.json") for name in ("highlight", "search")}
 _animation_sizes: dict[str, tuple[int, int]] = {}  # module -> (width, height) of its SVG, in pixels
 _figure_sizes: dict[str, tuple[int, int]] = {}  # the same for figures
 
@@ -41,6 +42,8 @@ def _close() -> None:
     for tool in (_runner, _katex):
         if tool is not None:
             tool.close()
+    for kept in _memos.values():
+        kept.save()
 
 
 atexit.register(_close)
@@ -61,7 +64,12 @@ def on_config(config, **kwargs):
     if _runner is None or _runner.snippets_dir != snippets:
         _runner = SnippetRunner(snippets, CACHE)
     _katex = _katex or KatexRenderer(ROOT, CACHE_ROOT / "katex")
-    fences.CONTEXT = fences.BuildContext(runner=_runner, index=SnippetIndex(snippets))
+    highlight_settings = json.dumps(config.mdx_configs.get("pymdownx.highlight", {}), sort_keys=True, default=str)
+    fences.CONTEXT = fences.BuildContext(
+        runner=_runner, index=SnippetIndex(snippets),
+        highlight=memo.cached_highlighter(fences.pygments_html, _memos["highlight"], salt=highlight_settings),
+    )
+    memo.install_search_cache(_memos["search"])
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     custom = superfences.setdefault("custom_fences", [])
     if not any(entry.get("name") == "python" for entry in custom):
@@ -113,7 +121,9 @@ def _generated(config, uri: str, text: str) -> File:
     path = GENERATED / uri
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # two builds may share the cache
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
     return File.generated(config, uri, abs_src_path=str(path))
 
 
@@ -128,7 +138,7 @@ def on_env(env, config, files, **kwargs):
 def on_page_markdown(markdown, page, config, **kwargs):
     fences.CONTEXT.page = f"docs/{page.file.src_uri}"
     fences.CONTEXT.page_url = page.url
-    fences.CONTEXT.language = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
+    fences.CONTEXT.language = languages.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
     page.meta[notebooks.META_KEY] = notebooks.download_for(page.file.src_uri, markdown, page.meta, LANGUAGES)
     return markdown
 
@@ -154,7 +164,7 @@ def on_post_page(output, page, config, **kwargs):
         output = render_page_math(output, _katex)
     except TexError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
-    lang = fences.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
+    lang = languages.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
     output = a11y.focusable_code(a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang))
     output = animations.as_pictures(output, _animation_sizes)
     output = figures.figure_pairs(output, _figure_sizes)
@@ -170,13 +180,14 @@ def on_post_template(output, template_name, config, **kwargs):
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the search index
 def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
-    if (site / "assets").is_dir():  # the root site, once every page of both languages is rendered
-        font = subset_math_font(_katex.math_font(), _katex.characters, CACHE_ROOT / "fonts")
-        (site / MATH_FONT_URI).parent.mkdir(parents=True, exist_ok=True)
-        (site / MATH_FONT_URI).write_bytes(font)
-        _katex.save()
-    if not (site / "search" / "search_index.json").is_file():
+    if not (site / "assets").is_dir():  # the nested build of one language: the root build finishes the site
         return
+    font = subset_math_font(_katex.math_font(), _katex.characters, CACHE_ROOT / "fonts")
+    (site / MATH_FONT_URI).parent.mkdir(parents=True, exist_ok=True)
+    (site / MATH_FONT_URI).write_bytes(font)
+    _katex.save()
+    for kept in _memos.values():
+        kept.save()
     languages.split_search_index(site, list(LANGUAGES), DEFAULT_LANGUAGE)
     pairs, _ = page_pairs(Path(config.docs_dir))
     urls = languages.page_urls(pairs, DEFAULT_LANGUAGE)

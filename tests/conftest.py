@@ -115,14 +115,31 @@ def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
+def _strict_build(site: Path) -> None:
     result = build_site(ROOT / "mkdocs.yml", site)
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{log[-6000:]}"
     warnings = [line for line in log.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The site, built once per run. The suite runs on two pytest-xdist workers (pytest.ini): the first
+    to need the site builds it, the other waits for that build and reads the same folder."""
+    if worker_id == "master":  # run with -n 0
+        site = tmp_path_factory.mktemp("site")
+        _strict_build(site)
+        return site
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent
+    site, done = shared / "site", shared / "site.built"
+    with FileLock(str(shared / "site.lock")):
+        if not done.is_file():
+            shutil.rmtree(site, ignore_errors=True)
+            _strict_build(site)
+            done.touch()
     return site
 
 

@@ -5,7 +5,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import DOCS
+from conftest import DOCS, scheme_context
+
+from rnnnotes.fences import PLAIN_TOKEN_CLASSES, TOKEN_COLOUR_CLASSES
 
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 OTHER = {"zh": "en", "en": "zh"}
@@ -53,11 +55,10 @@ def test_page_in_chromium(page, site_url, lang, name):
     text = page.evaluate("document.querySelector('article').innerText")
     assert "$$" not in text and "\\(" not in text and "\\[" not in text
     math = page.evaluate("document.querySelectorAll('.arithmatex').length")
-    rendered = page.evaluate("document.querySelectorAll('.arithmatex .katex').length")
+    rendered = page.evaluate("document.querySelectorAll('.arithmatex > math').length")  # MathML
     assert math == rendered
     if "$" in (DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8"):
         assert rendered > 0
-        assert page.evaluate("document.querySelectorAll('.arithmatex math').length") == math  # MathML
         # the site's math font arrived: the math is not drawn in a fallback font
         loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
         assert any("STIX Two Math subset" in family for family in loaded), loaded
@@ -111,3 +112,37 @@ def test_anchors_land_where_the_links_point(page, site_url, lang):
         page.locator(f".md-sidebar--secondary a[href='#{anchor}']").first.dispatch_event("click")
         page.wait_for_timeout(300)
         assert page.evaluate(LANDED, anchor), anchor
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_merged_code_token_classes_share_a_colour(browser, site_url, scheme):
+    """fences.compact_code_html keeps one class per colour: every Pygments class it folds into another
+    must be drawn in that colour by Material's CSS and ours, and the classes it drops in the code's own."""
+    context = scheme_context(browser, scheme, viewport={"width": 412, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/en/rnn/", wait_until="load")
+        classes = [c for members in TOKEN_COLOUR_CLASSES.values() for c in members] + list(PLAIN_TOKEN_CLASSES)
+        colours = page.evaluate(
+            """(classes) => {
+                const code = document.querySelector('.highlight pre > code');
+                const probe = document.createElement('span');
+                code.prepend(probe);
+                const out = {code: getComputedStyle(code).color};
+                for (const name of classes) {
+                    probe.className = name;
+                    const style = getComputedStyle(probe);
+                    out[name] = [style.color, style.fontStyle, style.fontWeight].join(' ');
+                }
+                probe.remove();
+                return out;
+            }""",
+            classes,
+        )
+    finally:
+        context.close()
+    plain = colours["code"] + " normal 400"
+    for group, members in TOKEN_COLOUR_CLASSES.items():
+        assert {colours[m] for m in members} == {colours[group]}, (scheme, group, {m: colours[m] for m in members})
+        assert colours[group] != plain, (scheme, group)  # a group that looks plain would be dropped instead
+    assert {colours[c] for c in PLAIN_TOKEN_CLASSES} == {plain}, (scheme, {c: colours[c] for c in PLAIN_TOKEN_CLASSES})

@@ -18,6 +18,12 @@ SNIPPET = 'print("hello from a snippet")\n'
 TABLE = 'print("| layer | params |")\nprint("|---|---|")\nprint("| RNN | $h(h+x)+h$ |")\n'
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Each case builds with a cache of its own: the checkout's .cache/ belongs to the real site."""
+    monkeypatch.setenv("RNN_NOTES_CACHE", str(tmp_path / "cache"))
+
+
 def make_project(tmp_path, extra="", snippet=SNIPPET, languages=("zh", "en")):
     docs, snippets = tmp_path / "docs", tmp_path / "snippets"
     docs.mkdir()
@@ -57,7 +63,7 @@ def test_the_healthy_project_builds(tmp_path):
     assert output and "hello from a snippet" in output.group(0)
     table = re.search(r'<div class="exec-output exec-output--markdown">(.*?)</div>\s*</div>\s*</div>', html, re.DOTALL)
     assert table and "<table>" in table.group(1) and "<td>RNN</td>" in table.group(1)
-    assert 'class="katex' in table.group(1)  # math printed by a snippet is rendered too
+    assert '<span class="arithmatex"><math>' in table.group(1)  # math printed by a snippet is rendered too
 
 
 CASES = {

@@ -1,13 +1,15 @@
 """The gate explorers on the LSTM and GRU pages, in Chromium, in both languages: what they show for
 slider settings (extremes, negative values, seeded random ones, keyboard) is what lstm_forward and
 gru_forward compute for the same one-unit weights; the presets do what the pages say; the live region
-speaks; every control is named in the page's language; the widget fits a phone."""
+speaks; every control is named in the page's language; the widget fits a phone; axe finds nothing
+serious in it; it is built only when the reader comes near it."""
 
 import re
 
 import numpy as np
 import pytest
 
+from conftest import ROOT
 from gru_forward import gru_forward
 from lstm_forward import lstm_cell_step, lstm_forward
 
@@ -125,6 +127,7 @@ def explorer(request, browser, site_url):
     prefix = "/" if lang == "zh" else "/en/"
     page.goto(f"{site_url}{prefix}{cell}/#gate-explorer", wait_until="domcontentloaded")
     page.cell, page.lang, page.root = cell, lang, f"gate-explorer-{cell}"
+    page.wait_for_selector(f"#{page.root} input[type=range]")  # built once it is near the screen
     yield page
     assert page.errors == []
     page.close()
@@ -253,3 +256,26 @@ def test_fits_a_phone_without_sideways_scrolling(explorer):
         explorer.root,
     )
     assert widths[0] <= PHONE and widths[1] <= PHONE, widths
+
+
+def test_axe_finds_no_serious_violation_in_the_explorer(explorer):
+    """The page-wide axe run (test_accessibility.py) loads pages at the top, before the explorer is built."""
+    explorer.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    result = explorer.evaluate("(root) => axe.run('#' + root, {resultTypes: ['violations']})", explorer.root)
+    serious = [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_explorer_is_built_when_the_reader_comes_near_it(browser, site_url, lang):
+    page = browser.new_page(viewport={"width": PHONE, "height": 900})
+    try:
+        page.goto(f"{site_url}{'/' if lang == 'zh' else '/en/'}lstm/", wait_until="load")
+        page.wait_for_timeout(300)
+        count = "document.querySelectorAll('#gate-explorer-lstm input').length"
+        assert page.evaluate(count) == 0  # far below the first screen: not built yet
+        page.evaluate("document.getElementById('gate-explorer').scrollIntoView()")
+        page.wait_for_function(f"{count} === 15")
+    finally:
+        page.close()

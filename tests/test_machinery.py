@@ -122,7 +122,8 @@ def test_render_page_math_replaces_arithmatex_markup(katex):
     )
     out = render_page_math(page, katex)
     assert "\\(" not in out and "\\[" not in out
-    assert out.count('class="katex"') == 2 and 'display="block"' in out
+    assert out.count("<math") == 2 and '<math display="block">' in out
+    assert "<semantics>" not in out and "<annotation" not in out and 'class="katex"' not in out  # compact_mathml
     assert '<div class="arithmatex" tabindex="0">' in out  # scrollable on a phone, so focusable
     assert "&lt;" in out  # a < b came through as text, not markup
 
@@ -169,3 +170,37 @@ def test_print_options_a_snippet_sets_do_not_reach_the_next_one(snippets, tmp_pa
     runner.run_code("import numpy as np\nnp.set_printoptions(precision=2)\nprint(np.array([0.12345]))\n", "a.py")
     assert runner.run_code("import numpy as np\nprint(np.array([0.12345]))\n", "b.py") == "[0.12345]\n"
     runner.close()
+
+
+def test_compact_mathml_drops_only_what_is_never_drawn():
+    from rnnnotes.katex import compact_mathml
+
+    ns = 'xmlns="http://www.w3.org/1998/Math/MathML"'
+    tex = '<annotation encoding="application/x-tex">a_t</annotation>'
+    one_row = f'<span class="katex"><math {ns}><semantics><mrow><msub><mi>a</mi><mi>t</mi></msub></mrow>{tex}</semantics></math></span>'
+    assert compact_mathml(one_row) == "<math><msub><mi>a</mi><mi>t</mi></msub></math>"
+    two_rows = f'<span class="katex"><math {ns} display="block"><semantics><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow>{tex}</semantics></math></span>'
+    assert compact_mathml(two_rows) == '<math display="block"><mrow><mi>a</mi></mrow><mrow><mi>b</mi></mrow></math>'
+    assert compact_mathml("<math><mi>x</mi></math>") == "<math><mi>x</mi></math>"  # not KaTeX's shape: kept
+
+
+def test_compact_code_html_keeps_the_text_and_one_class_per_colour():
+    import html as html_lib
+    import re
+
+    from rnnnotes.fences import compact_code_html
+
+    code = (
+        '<code><span class="kn">from</span><span class="w"> </span><span class="nn">a</span><span class="w"> </span>'
+        '<span class="kn">import</span> <span class="n">b</span>\n<span class="n">x</span> <span class="o">=</span> '
+        '<span class="n">b</span><span class="p">(</span><span class="sa">f</span><span class="s2">&quot;</span>'
+        '<span class="si">{</span><span class="mi">1</span><span class="si">}</span><span class="s2">&quot;</span>'
+        '<span class="p">)</span><span class="p">[</span><span class="o">-</span><span class="mi">1</span><span class="p">]</span></code>'
+    )
+    compact = compact_code_html(code)
+    text = lambda markup: html_lib.unescape(re.sub(r"<[^>]+>", "", markup))  # noqa: E731
+    assert text(compact) == text(code) == 'from a import b\nx = b(f"{1}")[-1]'
+    assert compact == (
+        '<code><span class="k">from</span> <span class="nf">a</span> <span class="k">import</span> b\nx = b(f'
+        '<span class="s">&quot;{</span><span class="m">1</span><span class="s">}&quot;</span>)[-<span class="m">1</span>]</code>'
+    )

@@ -97,3 +97,13 @@ def test_line_break_inside_a_chinese_paragraph_is_reported(tmp_path):
     en = ZH.replace("标题", "Title").replace("正文", "Text").replace("和", "and").replace("图", "figure")
     problems = _write(tmp_path, zh, en)
     assert any("line break inside a Chinese paragraph" in p for p in problems), problems
+
+
+def test_line_break_before_math_or_code_in_a_chinese_paragraph_is_reported(tmp_path):
+    """"，\n$y$" renders as a stray space after the comma; a list or a fence on the next line is fine."""
+    en = ZH.replace("标题", "Title").replace("正文", "Text").replace("和", "and").replace("图", "figure")
+    for broken in ("正文 $x$，\n$y$。", "正文 $x$ 和\n`y`。"):
+        problems = _write(tmp_path, ZH.replace("正文 $x$ 和 $y$。", broken), en)
+        assert any("line break inside a Chinese paragraph" in p for p in problems), (broken, problems)
+    fine = ZH.replace("正文 $x$ 和 $y$。", "正文 $x$ 和 $y$：\n\n- 一项")
+    assert not any("line break" in p for p in _write(tmp_path, fine, en))

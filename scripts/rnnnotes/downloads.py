@@ -10,11 +10,24 @@ link names them too and links each.
 from __future__ import annotations
 
 import ast
+import functools
 import html
 from pathlib import Path
 
 DOWNLOAD = {"zh": "下载", "en": "Download"}
 SITE_FOLDER = "snippets"
+
+
+@functools.lru_cache(maxsize=1024)
+def _top_level_imports(source: str, filename: str) -> tuple[str, ...]:
+    """The top-level package of every absolute import in ``source`` (each fence asks again: parse once)."""
+    modules = []
+    for node in ast.walk(ast.parse(source, filename=filename)):
+        if isinstance(node, ast.Import):
+            modules += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.append(node.module)
+    return tuple(dict.fromkeys(module.split(".")[0] for module in modules))
 
 
 def imported_snippets(name: str, snippets_dir: Path) -> list[str]:
@@ -24,19 +37,12 @@ def imported_snippets(name: str, snippets_dir: Path) -> list[str]:
     todo = [name]
     while todo:
         current = todo.pop()
-        tree = ast.parse((snippets_dir / current).read_text(encoding="utf-8"), filename=current)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                modules = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                modules = [node.module]
-            else:
-                continue
-            for module in modules:
-                file = f"{module.split('.')[0]}.py"
-                if file != name and file not in found and (snippets_dir / file).is_file():
-                    found.add(file)
-                    todo.append(file)
+        source = (snippets_dir / current).read_text(encoding="utf-8")
+        for module in _top_level_imports(source, current):
+            file = f"{module}.py"
+            if file != name and file not in found and (snippets_dir / file).is_file():
+                found.add(file)
+                todo.append(file)
     return sorted(found)
 
 

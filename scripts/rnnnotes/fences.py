@@ -19,6 +19,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
@@ -49,6 +50,7 @@ class BuildContext:
     page_url: str = ""  # the page's URL relative to the site root, e.g. "en/rnn/"
     language: str = "zh"
     fences: list[str] = field(default_factory=list)
+    highlight: Callable[..., str] | None = None  # pygments_html, or a cached wrapper of it (memo.py)
 
 
 CONTEXT: BuildContext | None = None
@@ -79,10 +81,52 @@ def _markdown_output(stdout: str) -> str:
     return f'<div class="exec-output exec-output--markdown">{converter.convert(stdout)}</div>'
 
 
-def _highlight(src, language, options, md, **kwargs) -> str:
+def pygments_html(src, language, options, md, **kwargs) -> str:
+    """What SuperFences' own highlighter makes of a code block (Pygments, with the page's settings)."""
     return md.preprocessors["fenced_code_block"].highlight(
         src=src, language=language, options=options, md=md, **kwargs
     )
+
+
+# Pygments wraps every token in a span, and code was a quarter of a long chapter's elements, which the
+# browser styles and lays out on every pass (and accessibility checkers walk, one by one). Material
+# draws many token classes in the same colour, so one class per colour is enough, and tokens drawn in
+# the code's own colour (names; operators and punctuation too, see extra.css) need no span at all. Runs
+# of tokens of one colour then become one span. What the reader sees and copies is what the CSS says:
+# test_browser.py compares the colours of the classes in both schemes.
+TOKEN_COLOUR_CLASSES = {
+    "k": ("k", "kd", "kn", "kp", "kr", "kt"),  # keywords
+    "s": ("s", "s1", "s2", "sb", "sc", "si", "ss"),  # strings
+    "m": ("m", "mb", "mf", "mh", "mi", "mo", "il"),  # numbers
+    "nf": ("nc", "ne", "nf", "nn"),  # functions, classes, exceptions, modules
+    "nb": ("bp", "nb", "no"),  # builtins
+    "c": ("c", "c1", "ch", "cm", "cs", "sd"),  # comments and docstrings
+}
+PLAIN_TOKEN_CLASSES = ("n", "w", "kc", "sa", "vm", "p", "o", "ow")  # drawn in the code's own colour
+_CANONICAL = {member: group for group, members in TOKEN_COLOUR_CLASSES.items() for member in members}
+_TOKEN_RE = re.compile(r'<span class="([a-z0-9]+)">([^<]*)</span>')
+_RUN_RE = re.compile(r'<span class="([a-z0-9]+)">[^<]*</span>(?:[ \t]*<span class="\1">[^<]*</span>)+')
+_PIECE_RE = re.compile(r'([ \t]*)<span class="[a-z0-9]+">([^<]*)</span>')
+
+
+def _token(match: re.Match) -> str:
+    name, text = match[1], match[2]
+    if name in PLAIN_TOKEN_CLASSES:
+        return text
+    return f'<span class="{_CANONICAL.get(name, name)}">{text}</span>'
+
+
+def compact_code_html(code_html: str) -> str:
+    code_html = _TOKEN_RE.sub(_token, code_html)
+    return _RUN_RE.sub(
+        lambda m: f'<span class="{m[1]}">{"".join(gap + text for gap, text in _PIECE_RE.findall(m[0]))}</span>',
+        code_html,
+    )
+
+
+def _highlight(src, language, options, md, **kwargs) -> str:
+    highlight = (CONTEXT.highlight if CONTEXT is not None else None) or pygments_html
+    return compact_code_html(highlight(src, language, options, md, **kwargs))
 
 
 def format_fence(src, language, class_name, options, md, **kwargs) -> str:
@@ -131,11 +175,6 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
 
 def superfences_entry() -> dict:
     return {"name": "python", "class": "python", "validator": validate, "format": format_fence}
-
-
-def language_of(src_uri: str, default: str) -> str:
-    stem = Path(src_uri).name.split(".")
-    return stem[-2] if len(stem) >= 3 else default
 
 
 PYTHON_FENCE_RE = re.compile(

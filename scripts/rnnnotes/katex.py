@@ -173,7 +173,9 @@ def subset_math_font(source: Path, characters: set[str], cache_dir: Path | None 
     data = buffer.getvalue()
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(data)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(cached)
     return data
 
 
@@ -185,6 +187,40 @@ def _split(body: str, tag: str) -> tuple[str, bool]:
     return tex[len(opening) : -len(closing)].strip(), tag == "div"
 
 
+_WRAPPED_RE = re.compile(
+    r'^<span class="katex">(<math[^>]*>)<semantics>(?:<mrow>(.*)</mrow>|(.*))'
+    r'<annotation encoding="application/x-tex">.*?</annotation></semantics></math></span>$',
+    re.DOTALL,
+)
+
+
+def compact_mathml(markup: str) -> str:
+    """KaTeX's MathML without what the browser never draws: the wrapping span, ``<semantics>`` with its
+    TeX ``<annotation>``, and the outer ``<mrow>`` (``<math>`` is a row itself). A long chapter has a
+    couple of hundred equations; these are three or four elements each that every style pass, and every
+    accessibility checker, would otherwise walk. (The TeX stays in the search index.)"""
+    match = _WRAPPED_RE.match(markup)
+    if match is None:
+        return markup
+    row, bare = match[2], match[3]
+    if row is None:
+        body = bare
+    else:
+        body = row if _balanced_row(row) else f"<mrow>{row}</mrow>"
+    opening = match[1].replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "")  # HTML needs no namespace
+    return f"{opening}{body}</math>"
+
+
+def _balanced_row(body: str) -> bool:
+    """True if ``<mrow>body</mrow>`` is one row, not ``<mrow>a</mrow>...<mrow>b</mrow>`` cut at the ends."""
+    depth = 0
+    for tag in re.finditer(r"<(/?)mrow\b", body):
+        depth += -1 if tag[1] else 1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def render_page_math(page_html: str, renderer: KatexRenderer) -> str:
     """Replace every arithmatex element's TeX by MathML."""
     matches = list(MATH_RE.finditer(page_html))
@@ -194,4 +230,4 @@ def render_page_math(page_html: str, renderer: KatexRenderer) -> str:
     rendered = iter(renderer.render(items))
     # A display equation may scroll sideways on a phone; keyboard users must be able to scroll it too.
     opening = {"div": '<div class="arithmatex" tabindex="0">', "span": '<span class="arithmatex">'}
-    return MATH_RE.sub(lambda m: f'{opening[m["tag"]]}{next(rendered)}</{m["tag"]}>', page_html)
+    return MATH_RE.sub(lambda m: f'{opening[m["tag"]]}{compact_mathml(next(rendered))}</{m["tag"]}>', page_html)

@@ -23,6 +23,12 @@ from xml.sax.saxutils import escape
 BASE_RE = re.compile(r'("base":\s*")([^"]*)(")')
 
 
+def language_of(src_uri: str, default: str) -> str:
+    """The language of a page from its file name: ``gru.en.md`` is "en"; a file with no suffix is ``default``."""
+    stem = Path(src_uri).name.split(".")
+    return stem[-2] if len(stem) >= 3 else default
+
+
 def language_prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 

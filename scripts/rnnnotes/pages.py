@@ -27,7 +27,7 @@ WIDGETS_RE = re.compile(r"^widgets:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
 LINK_RE = re.compile(r"\]\(((?!https?:|figures/)[^)\s]+)\)")
 # A line break inside a Chinese paragraph renders as a stray space between two characters.
-CJK_SOFT_BREAK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][ \t]*\n[ \t]*(?=[^\s#|!>$`*+\-\d])")
+CJK_SOFT_BREAK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][ \t]*\n[ \t]*(?=[^\s#|!>*+\-\d]|\*\*)")
 
 
 @dataclass

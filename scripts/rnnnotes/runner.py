@@ -190,7 +190,7 @@ class SnippetRunner:
             return None
 
     def _write_disk(self, key: str, entry: dict) -> None:
-        tmp = self._path(key).with_suffix(".tmp")
+        tmp = self._path(key).with_suffix(f".{os.getpid()}.tmp")  # two builds may share the cache
         tmp.write_text(json.dumps(entry), encoding="utf-8")
         os.replace(tmp, self._path(key))
 

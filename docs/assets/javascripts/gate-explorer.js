@@ -218,5 +218,16 @@
     clearTimeout(timer);
   }
 
-  document.querySelectorAll(".gate-explorer[data-cell]").forEach(build);
+  // Built when it comes near the screen, not while the page loads: the page's first layout stays the
+  // size of the prose, and a reader who never scrolls to the explorer never pays for it.
+  const roots = document.querySelectorAll(".gate-explorer[data-cell]");
+  if (!("IntersectionObserver" in window)) return roots.forEach(build);
+  const near = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      near.unobserve(entry.target);
+      build(entry.target);
+    }
+  }, { rootMargin: "800px 0px" });
+  roots.forEach((root) => near.observe(root));
 })();
