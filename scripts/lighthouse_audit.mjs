@@ -34,7 +34,10 @@ try {
         ? undefined
         : {
             extends: "lighthouse:default",
-            settings: { pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0 },
+            settings: {
+              pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0,
+              disableFullPageScreenshot: true, // only for pictures in the report, and seconds on a long page
+            },
           },
     );
     const scores = {};

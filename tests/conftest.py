@@ -68,6 +68,19 @@ def pytest_collection_modifyitems(config, items):
     if repeated:
         config.hook.pytest_deselected(items=repeated)
         items[:] = kept
+    items.sort(key=lambda item: LONGEST_FIRST.get(item.path.name, len(LONGEST_FIRST)))
+
+
+# The test files whose fixtures take longest, longest first. The two xdist workers take files in
+# collection order (pytest.ini: --no-loadscope-reorder), so these start at once and overlap with
+# everything else instead of running alone at the end.
+LONGEST_FIRST = {name: rank for rank, name in enumerate([
+    "test_lighthouse.py",  # Lighthouse on every page
+    "test_accessibility.py",  # axe on every page
+    "test_snippets_standalone.py",  # every snippet in a folder of its own
+    "test_notebooks.py",  # every chapter's notebook in a kernel
+    "test_reproducible.py",  # a build from an empty cache
+])}
 
 
 def _numpy_print_defaults() -> dict:
