@@ -33,7 +33,7 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
 _katex: KatexRenderer | None = None
-_memos = {name: memo.DiskMemo(CACHE_ROOT / "memo" / f"{name}.json") for name in ("highlight", "search")}
+_memos = {name: memo.DiskMemo(CACHE_ROOT / "memo" / f"{name}.json") for name in ("highlight", "search", "notebooks")}
 _animation_sizes: dict[str, tuple[int, int]] = {}  # module -> (width, height) of its SVG, in pixels
 _figure_sizes: dict[str, tuple[int, int]] = {}  # the same for figures
 
@@ -147,14 +147,20 @@ def on_page_content(html, page, config, **kwargs):
     """The page's notebook, from its Markdown and the outputs its fences just produced (all cached)."""
     link = page.meta.get(notebooks.META_KEY)
     if link:
-        try:
-            text = notebooks.page_notebook(
-                page.markdown, page=link["page"], lang=link["lang"], default=DEFAULT_LANGUAGE,
-                title=page.title, site_url=config.site_url or "/",
-                sources=notebooks.Sources(_runner, fences.CONTEXT.index), source=page.file.content_string,
-            )
-        except (notebooks.NotebookError, SnippetError) as error:
-            raise PluginError(f"docs/{page.file.src_uri}: notebook: {error}") from None
+        site_url, source = config.site_url or "/", page.file.content_string
+        key = notebooks.notebook_key(page.markdown, link=link, title=page.title, site_url=site_url, source=source,
+                                     snippets_dir=fences.CONTEXT.index.snippets_dir)
+        text = _memos["notebooks"].get(key)
+        if text is None:
+            try:
+                text = notebooks.page_notebook(
+                    page.markdown, page=link["page"], lang=link["lang"], default=DEFAULT_LANGUAGE,
+                    title=page.title, site_url=site_url,
+                    sources=notebooks.Sources(_runner, fences.CONTEXT.index), source=source,
+                )
+            except (notebooks.NotebookError, SnippetError) as error:
+                raise PluginError(f"docs/{page.file.src_uri}: notebook: {error}") from None
+            _memos["notebooks"].put(key, text)
         notebooks.write(Path(config.site_dir), link["href"], text)
     return html
 

@@ -71,14 +71,15 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: LONGEST_FIRST.get(item.path.name, len(LONGEST_FIRST)))
 
 
-# The test files whose fixtures take longest, longest first. The two xdist workers take files in
-# collection order (pytest.ini: --no-loadscope-reorder), so these start at once and overlap with
-# everything else instead of running alone at the end.
+# The test files that take longest go first. The two xdist workers take files in this order
+# (pytest.ini: --no-loadscope-reorder), two each to start with, so these overlap with everything else
+# instead of running alone at the end. The second file needs no built site: on a fresh clone its worker
+# has work while the first builds the site.
 LONGEST_FIRST = {name: rank for rank, name in enumerate([
     "test_lighthouse.py",  # Lighthouse on every page
-    "test_accessibility.py",  # axe on every page
     "test_snippets_standalone.py",  # every snippet in a folder of its own
     "test_notebooks.py",  # every chapter's notebook in a kernel
+    "test_accessibility.py",  # axe on every page
     "test_reproducible.py",  # a build from an empty cache
 ])}
 

@@ -4,11 +4,12 @@ A :class:`DiskMemo` is a dict saved as one JSON file. Keys are hashes of everyth
 on (contents, never file times), so a fresh checkout or an edited page simply misses. When a build saves
 it, entries that build did not use are dropped, so the file holds one build's worth and never grows.
 
-Two users, both for steps that cost a rebuild seconds while their inputs rarely change:
+Used for steps that cost a rebuild seconds while their inputs rarely change:
 
 * :func:`cached_highlighter` wraps the fence highlighter (Pygments' HTML for a code block);
 * :func:`install_search_cache` wraps Material's search indexing of a page (an HTML parse, and jieba's
-  segmentation of the Chinese text, whose dictionary alone takes a second to load).
+  segmentation of the Chinese text, whose dictionary alone takes a second to load);
+* the hooks keep each chapter's notebook (keyed by ``notebooks.notebook_key``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ def digest(*parts) -> str:
     """A stable hash of JSON-serialisable ``parts``."""
     data = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def folder_digest(folder: Path, pattern: str = "*.py") -> str:
+    """A hash of the names and contents of the files in ``folder`` that match ``pattern``."""
+    files = sorted(Path(folder).glob(pattern))
+    return digest([(f.name, hashlib.sha256(f.read_bytes()).hexdigest()) for f in files])
 
 
 class DiskMemo:

@@ -344,6 +344,17 @@ def library_versions() -> tuple[tuple[str, ...], str]:
     return tuple(shown), "pip install " + " ".join(pins)
 
 
+def notebook_key(markdown: str, *, link: dict, title: str, site_url: str, source: str, snippets_dir: Path) -> str:
+    """Everything :func:`page_notebook` depends on: the page, every snippet file (the code, outputs and
+    figures come from them), the library versions, and the build's own code. Equal keys, equal notebooks."""
+    from . import memo
+
+    return memo.digest(
+        markdown, link, title, site_url, source, memo.folder_digest(snippets_dir),
+        library_versions(), memo.folder_digest(Path(__file__).parent),
+    )
+
+
 # Cells are built as plain nodes and the notebook is validated once, as a whole: nbformat's v4.new_*_cell
 # helpers validate every cell and output on its own, which took most of the time.
 

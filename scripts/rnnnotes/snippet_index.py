@@ -39,9 +39,17 @@ def expander(snippets_dir: Path) -> markdown.Markdown:
     )
 
 
+_EXPANDERS: dict[str, markdown.Markdown] = {}
+
+
 def expand_includes(text: str, snippets_dir: Path) -> str:
-    """Expand ``--8<--`` includes exactly as the build does (used by the fence tests too)."""
-    md = expander(snippets_dir)
+    """Expand ``--8<--`` includes exactly as the build does (used by the fence tests too).
+
+    One Markdown instance per folder serves every call (a build makes hundreds): the preprocessor starts
+    each run afresh and reads the included files every time, so an edited snippet is seen at once."""
+    md = _EXPANDERS.get(str(snippets_dir))
+    if md is None:
+        md = _EXPANDERS[str(snippets_dir)] = expander(snippets_dir)
     lines = md.preprocessors["snippet"].run(text.split("\n"))
     return "\n".join(lines)
 
