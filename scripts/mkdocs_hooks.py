@@ -121,9 +121,7 @@ def _generated(config, uri: str, text: str) -> File:
     path = GENERATED / uri
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # two builds may share the cache
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        memo.write_atomically(path, text)
     return File.generated(config, uri, abs_src_path=str(path))
 
 
@@ -147,20 +145,15 @@ def on_page_content(html, page, config, **kwargs):
     """The page's notebook, from its Markdown and the outputs its fences just produced (all cached)."""
     link = page.meta.get(notebooks.META_KEY)
     if link:
-        site_url, source = config.site_url or "/", page.file.content_string
-        key = notebooks.notebook_key(page.markdown, link=link, title=page.title, site_url=site_url, source=source,
-                                     snippets_dir=fences.CONTEXT.index.snippets_dir)
-        text = _memos["notebooks"].get(key)
-        if text is None:
-            try:
-                text = notebooks.page_notebook(
-                    page.markdown, page=link["page"], lang=link["lang"], default=DEFAULT_LANGUAGE,
-                    title=page.title, site_url=site_url,
-                    sources=notebooks.Sources(_runner, fences.CONTEXT.index), source=source,
-                )
-            except (notebooks.NotebookError, SnippetError) as error:
-                raise PluginError(f"docs/{page.file.src_uri}: notebook: {error}") from None
-            _memos["notebooks"].put(key, text)
+        try:
+            text = notebooks.page_notebook(
+                page.markdown, page=link["page"], lang=link["lang"], default=DEFAULT_LANGUAGE,
+                title=page.title, site_url=config.site_url or "/",
+                sources=notebooks.Sources(_runner, fences.CONTEXT.index), source=page.file.content_string,
+                kept=_memos["notebooks"],
+            )
+        except (notebooks.NotebookError, SnippetError) as error:
+            raise PluginError(f"docs/{page.file.src_uri}: notebook: {error}") from None
         notebooks.write(Path(config.site_dir), link["href"], text)
     return html
 

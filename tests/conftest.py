@@ -104,6 +104,19 @@ def _fresh_keras_session(request):
             sys.modules["numpy"].set_printoptions(**_NUMPY_PRINT_DEFAULTS)
 
 
+def made_by_two_cold_runners(snippets, tmp_path, make) -> list:
+    """``make(runner)`` twice, each time with a new SnippetRunner on an empty cache of its own
+    (``tmp_path/cache0``, ``tmp_path/cache1``): a reproducible build needs the two results equal."""
+    from rnnnotes.runner import SnippetRunner
+
+    results = []
+    for attempt in range(2):
+        runner = SnippetRunner(snippets, tmp_path / f"cache{attempt}")
+        results.append(make(runner))
+        runner.close()
+    return results
+
+
 def assert_shape_error(function, arguments, name, expected, actual):
     """``function(**arguments)`` raises ValueError naming the argument, the expected and the actual shape."""
     with pytest.raises(ValueError) as error:

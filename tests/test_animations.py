@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from conftest import SNIPPETS  # noqa: E402
+from conftest import SNIPPETS, made_by_two_cold_runners  # noqa: E402
 
 from rnnnotes.animations import as_pictures  # noqa: E402
 from rnnnotes.figures import svg_size  # noqa: E402
@@ -152,11 +152,7 @@ def snippets(tmp_path):
 
 
 def test_the_runner_makes_and_caches_reproducible_animations(snippets, tmp_path):
-    results = []
-    for attempt in range(2):
-        runner = SnippetRunner(snippets, tmp_path / f"cache{attempt}")
-        results.append(runner.make_animation("anim_dot"))
-        runner.close()
+    results = made_by_two_cold_runners(snippets, tmp_path, lambda runner: runner.make_animation("anim_dot"))
     assert results[0] == results[1]
     svg, still = results[0]
     assert "@keyframes now" in svg and "<dc:date>" not in svg and 'id="now"' not in still

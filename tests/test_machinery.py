@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import ROOT, SNIPPETS
+from conftest import ROOT, SNIPPETS, made_by_two_cold_runners
 
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math
 from rnnnotes.runner import SnippetError, SnippetRunner
@@ -60,11 +60,7 @@ def test_a_raising_snippet_names_itself_and_the_error(snippets, tmp_path):
 
 
 def test_figures_are_reproducible_svg(snippets, tmp_path):
-    svgs = []
-    for attempt in range(2):
-        runner = SnippetRunner(snippets, tmp_path / f"cache{attempt}")
-        svgs.append(runner.make_figure("fig_line"))
-        runner.close()
+    svgs = made_by_two_cold_runners(snippets, tmp_path, lambda runner: runner.make_figure("fig_line"))
     assert svgs[0] == svgs[1]
     assert svgs[0].lstrip().startswith("<?xml") and "<svg" in svgs[0]
     assert "<dc:date>" not in svgs[0]

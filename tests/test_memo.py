@@ -106,3 +106,28 @@ def test_cached_search_entries_are_materials_own(tmp_path, search_index_class):
     edited = search_index_class()
     edited.add_entry_from_context(_page(content.replace("重置门", "更新门")))
     assert "更新" in edited.entries[1]["text"] and kept.misses == 2
+
+
+def test_a_notebook_is_kept_only_while_the_page_and_every_snippet_file_are_unchanged(tmp_path):
+    from rnnnotes.notebooks import notebook_key
+
+    snippets = tmp_path / "snippets"
+    snippets.mkdir()
+    (snippets / "a.py").write_text("print(1)\n")
+    page = {"page": "rnn", "lang": "en", "default": "zh", "title": "RNN", "site_url": "/", "source": "# RNN\n"}
+    first = notebook_key("# RNN\n", snippets_dir=snippets, **page)
+    assert notebook_key("# RNN\n", snippets_dir=snippets, **page) == first
+    assert notebook_key("# RNN!\n", snippets_dir=snippets, **page) != first
+    assert notebook_key("# RNN\n", snippets_dir=snippets, **dict(page, lang="zh")) != first
+    (snippets / "a.py").write_text("print(2)\n")  # its output in the notebook changes
+    assert notebook_key("# RNN\n", snippets_dir=snippets, **page) != first
+    (snippets / "a.py").write_text("print(1)\n")
+    (snippets / "b.py").write_text("x = 1\n")
+    assert notebook_key("# RNN\n", snippets_dir=snippets, **page) != first
+
+
+def test_write_atomically_leaves_no_temporary_file(tmp_path):
+    memo.write_atomically(tmp_path / "a.json", "text")
+    memo.write_atomically(tmp_path / "b.bin", b"\x00\x01")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.bin"]
+    assert (tmp_path / "a.json").read_text() == "text" and (tmp_path / "b.bin").read_bytes() == b"\x00\x01"

@@ -18,11 +18,12 @@ import hashlib
 import html
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
 from pathlib import Path
+
+from .memo import write_atomically
 
 SCRIPT = Path(__file__).with_name("katex_render.js")
 MATH_FONT = Path("node_modules/@fontsource/stix-two-math/files/stix-two-math-latin-400-normal.woff2")
@@ -111,9 +112,7 @@ class KatexRenderer:
         if self._cache_file is None or not self._dirty:
             return
         self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self._cache_file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(self._cache, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(self._cache_file)
+        write_atomically(self._cache_file, json.dumps(self._cache, sort_keys=True, ensure_ascii=False))
         self._dirty = False
 
     def close(self) -> None:
@@ -173,9 +172,7 @@ def subset_math_font(source: Path, characters: set[str], cache_dir: Path | None 
     data = buffer.getvalue()
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(cached)
+        write_atomically(cached, data)
     return data
 
 

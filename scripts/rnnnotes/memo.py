@@ -9,7 +9,7 @@ Used for steps that cost a rebuild seconds while their inputs rarely change:
 * :func:`cached_highlighter` wraps the fence highlighter (Pygments' HTML for a code block);
 * :func:`install_search_cache` wraps Material's search indexing of a page (an HTML parse, and jieba's
   segmentation of the Chinese text, whose dictionary alone takes a second to load);
-* the hooks keep each chapter's notebook (keyed by ``notebooks.notebook_key``).
+* :func:`rnnnotes.notebooks.page_notebook` keeps each chapter's notebook (keyed by ``notebook_key``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,18 @@ import json
 import os
 from importlib.metadata import version
 from pathlib import Path
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write ``path`` through a temporary file of this process, so a reader (another build sharing the
+    cache, a second test worker) sees the old file or the new one, never half of one."""
+    path = Path(path)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    if isinstance(data, bytes):
+        tmp.write_bytes(data)
+    else:
+        tmp.write_text(data, encoding="utf-8")
+    tmp.replace(path)
 
 
 def digest(*parts) -> str:
@@ -65,9 +77,7 @@ class DiskMemo:
             return
         if self._used != self._stored:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self._used, ensure_ascii=False), encoding="utf-8")  # entry order kept
-            tmp.replace(self.path)
+            write_atomically(self.path, json.dumps(self._used, ensure_ascii=False))  # entry order kept
         self._stored, self._used = self._used, {}
 
 

@@ -344,17 +344,6 @@ def library_versions() -> tuple[tuple[str, ...], str]:
     return tuple(shown), "pip install " + " ".join(pins)
 
 
-def notebook_key(markdown: str, *, link: dict, title: str, site_url: str, source: str, snippets_dir: Path) -> str:
-    """Everything :func:`page_notebook` depends on: the page, every snippet file (the code, outputs and
-    figures come from them), the library versions, and the build's own code. Equal keys, equal notebooks."""
-    from . import memo
-
-    return memo.digest(
-        markdown, link, title, site_url, source, memo.folder_digest(snippets_dir),
-        library_versions(), memo.folder_digest(Path(__file__).parent),
-    )
-
-
 # Cells are built as plain nodes and the notebook is validated once, as a whole: nbformat's v4.new_*_cell
 # helpers validate every cell and output on its own, which took most of the time.
 
@@ -540,10 +529,39 @@ def write(site_dir: Path, href: str, text: str) -> Path:
     return path
 
 
+def notebook_key(markdown: str, *, page: str, lang: str, default: str, title: str, site_url: str, source: str,
+                 snippets_dir: Path) -> str:
+    """Everything :func:`page_notebook` depends on: the page, every snippet file (the code, outputs and
+    figures come from them), the library versions, and the build's own code. Equal keys, equal notebooks."""
+    from . import memo
+
+    return memo.digest(
+        markdown, page, lang, default, title, site_url, source, memo.folder_digest(snippets_dir),
+        library_versions(), memo.folder_digest(Path(__file__).parent),
+    )
+
+
 def page_notebook(markdown: str, *, page: str, lang: str, default: str, title: str, site_url: str,
-                  sources: Sources, source: str = "") -> str:
+                  sources: Sources, source: str = "", kept=None) -> str:
     """The notebook file's text for ``page`` (``lstm``) in ``lang``, from the page's Markdown (``source``,
-    the whole file, only numbers the lines in error messages)."""
+    the whole file, only numbers the lines in error messages). With a :class:`rnnnotes.memo.DiskMemo`
+    ``kept``, a notebook whose inputs (:func:`notebook_key`) have not changed comes from it."""
+    key = None
+    if kept is not None:
+        key = notebook_key(markdown, page=page, lang=lang, default=default, title=title, site_url=site_url,
+                           source=source, snippets_dir=sources.snippets_dir)
+        text = kept.get(key)
+        if text is not None:
+            return text
+    text = _page_notebook(markdown, page=page, lang=lang, default=default, title=title, site_url=site_url,
+                          sources=sources, source=source)
+    if kept is not None:
+        kept.put(key, text)
+    return text
+
+
+def _page_notebook(markdown: str, *, page: str, lang: str, default: str, title: str, site_url: str,
+                   sources: Sources, source: str) -> str:
     parts = page_parts(markdown, page=page, lang=lang, default=default, site_url=site_url,
                        snippets_dir=sources.snippets_dir, first_line=first_line(source, markdown))
     url = page_url(page, lang, default, site_url)

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .dark import dark_svg
+from .memo import write_atomically
 
 WORKER = Path(__file__).with_name("worker.py")
 DARK = Path(__file__).with_name("dark.py")
@@ -190,9 +191,7 @@ class SnippetRunner:
             return None
 
     def _write_disk(self, key: str, entry: dict) -> None:
-        tmp = self._path(key).with_suffix(f".{os.getpid()}.tmp")  # two builds may share the cache
-        tmp.write_text(json.dumps(entry), encoding="utf-8")
-        os.replace(tmp, self._path(key))
+        write_atomically(self._path(key), json.dumps(entry))
 
     # -- worker -----------------------------------------------------------------------------
 
