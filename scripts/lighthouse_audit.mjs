@@ -1,6 +1,7 @@
 // Lighthouse (pinned in package.json) on each URL given, mobile profile, in the system Chromium.
 //   node scripts/lighthouse_audit.mjs [--categories=accessibility,seo] URL...
-// Prints one JSON object: {url: {scores: {category: 0..100}, failing: [audit ids], metrics: {...}}}.
+// Prints one JSON object: {url: {scores: {category: 0..100}, failing: [audit ids], metrics: {...},
+// axe: [every violation of the axe-core run behind the accessibility category, with its impact]}}.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
@@ -26,7 +27,7 @@ const categories = option
 const report = {};
 try {
   for (const url of urls) {
-    const { lhr } = await lighthouse(
+    const { lhr, artifacts } = await lighthouse(
       url,
       { port: chrome.port, logLevel: "error", onlyCategories: categories },
       // Without the performance category nothing is timed, so the page need not settle for seconds.
@@ -61,6 +62,13 @@ try {
         cls: metric("cumulative-layout-shift"),
         bytes: metric("total-byte-weight"),
       },
+      // Lighthouse weighs some of axe's rules at 0 (td-has-header, for one), so a score of 100 can hide a
+      // critical violation: the violations themselves are reported too.
+      axe: (artifacts.Accessibility?.violations ?? []).map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        targets: v.nodes.slice(0, 5).map((n) => n.node.selector),
+      })),
       runtimeError: lhr.runtimeError ? lhr.runtimeError.message : null,
     };
   }

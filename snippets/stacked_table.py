@@ -16,7 +16,7 @@ def tex(number):
     return f"{number:,}".replace(",", "{,}")
 
 
-print("| | `output.shape` | $x$ | $h$ | $P$ | `count_params()` |")
+print("| `model.layers` | `output.shape` | $x$ | $h$ | $P$ | `count_params()` |")
 print("|---|---|--:|--:|--:|--:|")
 rows = stack_rows(model)
 for row in rows:
