@@ -17,6 +17,7 @@ from jinja2 import FileSystemBytecodeCache  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
 
 from rnnnotes import a11y, animations, downloads, fences, figures, memo, notebooks, pagespeed  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
@@ -111,7 +112,8 @@ def on_files(files, config, **kwargs):
         files.append(_generated(config, f"figures/{figures.dark_name(module)}", svg_dark))
         files.append(_generated(config, animations.still_uri(module, dark=True), still_dark))
         _animation_sizes[module] = figures.svg_size(svg)
-    included = sorted({origin.file for _, origin in fence_origins})
+    drawn = [f"{module}.py" for module in ctx.index.figure_modules() + ctx.index.animation_modules()]
+    included = sorted({origin.file for _, origin in fence_origins} | set(drawn))
     for name in downloads.published_snippets(included, ctx.index.snippets_dir):
         path = ctx.index.snippets_dir / name
         files.append(File.generated(config, f"{downloads.SITE_FOLDER}/{name}", abs_src_path=str(path)))
@@ -173,6 +175,10 @@ def on_post_page(output, page, config, **kwargs):
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     output = animations.as_pictures(output, _animation_sizes)
     output = figures.figure_pairs(output, _figure_sizes)
+    output = downloads.figure_download_links(
+        output, fences.CONTEXT.index.snippets_dir,
+        lambda file: get_relative_url(f"{downloads.SITE_FOLDER}/{file}", page.url), lang,
+    )
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
 
 

@@ -126,9 +126,41 @@ def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
                 target = built_site / urljoin(base, href).lstrip("/")
                 assert target.read_bytes() == (SNIPPETS / name).read_bytes(), (html_file, href)
             included.add(file)
+        included.update(figure_files_linked(built_site, html_file, html, lang))
     assert included
     published = sorted(p.name for p in (built_site / "snippets").iterdir())
     assert published == published_snippets(sorted(included), SNIPPETS)
+
+
+FIGURE_RE = re.compile(r'<img [^>]*?src="[^"]*?figures/(\w+)\.svg#only-light"')
+FIGURE_DOWNLOAD_RE = re.compile(r'<p class="figure-download"[^>]*>(.*?)</p>', re.DOTALL)
+
+
+def figure_files_linked(built_site, html_file, html, lang):
+    """Each figure and animation on the page is followed by the line that downloads the file drawing it
+    and the snippets that file imports; returns the files linked."""
+    word = {"zh": "下载", "en": "Download"}[lang]
+    drawn, lines = FIGURE_RE.findall(html), FIGURE_DOWNLOAD_RE.findall(html)
+    assert len(drawn) == len(lines), html_file
+    for module, line in zip(drawn, lines):
+        between = html[html.index(f'figures/{module}.svg#only-light"'):html.index(line)]
+        assert "<h" not in between and "<p>" not in between, (html_file, module)  # right under it
+        links = LINK_RE.findall(line)
+        file = f"{module}.py"
+        assert [name for _, name, _, _ in links] == [file] + imported_snippets(file, SNIPPETS), line
+        base = "/" + html_file.relative_to(built_site).as_posix()
+        for href, name, label, text in links:
+            assert unescape(label or text) == f"{word} {name}", line
+            assert (built_site / urljoin(base, href).lstrip("/")).read_bytes() == (SNIPPETS / name).read_bytes()
+    return {f"{module}.py" for module in drawn}
+
+
+def test_every_figure_module_is_on_a_page_with_its_download_line(built_site):
+    drawn = set()
+    for html_file in sorted(built_site.rglob("*.html")):
+        drawn.update(FIGURE_RE.findall(html_file.read_text(encoding="utf-8")))
+    modules = {p.stem for p in SNIPPETS.glob("fig_*.py")} | {p.stem for p in SNIPPETS.glob("anim_*.py")}
+    assert modules == drawn
 
 
 def test_a_downloaded_snippet_runs_from_a_folder_of_its_own(built_site, tmp_path):

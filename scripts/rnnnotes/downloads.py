@@ -4,7 +4,8 @@ The build publishes each ``snippets/*.py`` that a page includes at ``/snippets/<
 every ``snippets/`` module it imports (found by reading its ``import`` statements, transitively), so
 the files a reader downloads are all the files it needs. Each executed fence ends with a link to its
 file, in the page's language, with a ``download`` attribute; when the file imports other snippets, the
-link names them too and links each.
+link names them too and links each. Each figure and animation is followed by the same line for the
+``fig_*.py`` / ``anim_*.py`` file that draws it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import ast
 import functools
 import html
+import re
 from pathlib import Path
 
 DOWNLOAD = {"zh": "下载", "en": "Download"}
@@ -64,8 +66,9 @@ def _english_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def download_html(name: str, imports: list[str], href_of, lang: str) -> str:
-    """The line under a fence: a link to ``name`` and to each snippet it imports.
+def download_html(name: str, imports: list[str], href_of, lang: str, css_class: str = "exec-download") -> str:
+    """The line under a fence (or, with ``css_class="figure-download"``, a figure): a link to ``name``
+    and to each snippet it imports.
 
     ``href_of(file)`` is the link from the page to the published ``snippets/<file>``."""
     word = DOWNLOAD.get(lang, DOWNLOAD["en"])
@@ -78,4 +81,26 @@ def download_html(name: str, imports: list[str], href_of, lang: str) -> str:
     else:
         it = "it" if len(needed) == 1 else "them"
         text = f"{main} (it imports {_english_list(needed)}: download {it} into the same folder)"
-    return f'<p class="exec-download" data-search-exclude>{text}</p>'
+    return f'<p class="{css_class}" data-search-exclude>{text}</p>'
+
+
+# A figure is a paragraph of its light and dark <img> (figures.figure_pairs); an animation is a <figure>
+# of two <picture>s (animations.as_pictures). Both name the light file first.
+FIGURE_BLOCK_RE = re.compile(
+    r'<p><img [^>]*?src="[^"]*?figures/(?P<p>\w+)\.svg#only-light"[^>]*>.*?</p>'
+    r'|<figure>\s*<picture>(?:(?!</figure>).)*?figures/(?P<f>\w+)\.svg#only-light".*?</figure>',
+    re.DOTALL,
+)
+
+
+def figure_download_links(page_html: str, snippets_dir: Path, href_of, lang: str) -> str:
+    """After each figure or animation drawn by a ``snippets/`` file, the line that downloads that file."""
+
+    def add(match: re.Match) -> str:
+        name = f"{match['p'] or match['f']}.py"
+        if not (Path(snippets_dir) / name).is_file():
+            return match[0]
+        line = download_html(name, imported_snippets(name, snippets_dir), href_of, lang, "figure-download")
+        return f"{match[0]}\n{line}"
+
+    return FIGURE_BLOCK_RE.sub(add, page_html)
