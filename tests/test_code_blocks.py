@@ -107,24 +107,32 @@ DOWNLOAD_RE = re.compile(r'<p class="exec-download"[^>]*>(.*?)</p>', re.DOTALL)
 LINK_RE = re.compile(r'<a href="([^"]+)" download="([^"]+)"(?: aria-label="([^"]+)")?>([^<]+)</a>')
 
 
+WORD = {"zh": "下载", "en": "Download"}
+
+
+def assert_download_line(built_site, html_file, line, file, word):
+    """``line`` links ``file`` and then each snippet it imports, each link read as "<word> <name>", and
+    each link leads to the served copy of that file, equal to the one in snippets/."""
+    links = LINK_RE.findall(line)
+    assert [name for _, name, _, _ in links] == [file] + imported_snippets(file, SNIPPETS), (html_file, line)
+    base = "/" + html_file.relative_to(built_site).as_posix()
+    for href, name, label, text in links:
+        assert unescape(label or text) == f"{word} {name}" and name in text, (html_file, line)
+        target = built_site / urljoin(base, href).lstrip("/")
+        assert target.read_bytes() == (SNIPPETS / name).read_bytes(), (html_file, href)
+
+
 def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
     included = set()
     for html_file in sorted(built_site.rglob("*.html")):
         html = html_file.read_text(encoding="utf-8")
         lang = "zh" if re.search(r'<html lang="zh"', html) else "en"
-        word = {"zh": "下载", "en": "Download"}[lang]
+        word = WORD[lang]
         fences, lines = EXEC_RE.findall(html), DOWNLOAD_RE.findall(html)
         assert len(fences) == len(lines), html_file
-        base = "/" + html_file.relative_to(built_site).as_posix()
         for snippet, line in zip(fences, lines):
             file = snippet.split(":")[0]
-            links = LINK_RE.findall(line)
-            assert [name for _, name, _, _ in links] == [file] + imported_snippets(file, SNIPPETS)
-            for number, (href, name, label, text) in enumerate(links):
-                name_read = unescape(label or text)
-                assert name_read == f"{word} {name}" and name in text, (html_file, line)
-                target = built_site / urljoin(base, href).lstrip("/")
-                assert target.read_bytes() == (SNIPPETS / name).read_bytes(), (html_file, href)
+            assert_download_line(built_site, html_file, line, file, word)
             included.add(file)
         included.update(figure_files_linked(built_site, html_file, html, lang))
     assert included
@@ -139,19 +147,12 @@ FIGURE_DOWNLOAD_RE = re.compile(r'<p class="figure-download"[^>]*>(.*?)</p>', re
 def figure_files_linked(built_site, html_file, html, lang):
     """Each figure and animation on the page is followed by the line that downloads the file drawing it
     and the snippets that file imports; returns the files linked."""
-    word = {"zh": "下载", "en": "Download"}[lang]
     drawn, lines = FIGURE_RE.findall(html), FIGURE_DOWNLOAD_RE.findall(html)
     assert len(drawn) == len(lines), html_file
     for module, line in zip(drawn, lines):
         between = html[html.index(f'figures/{module}.svg#only-light"'):html.index(line)]
         assert "<h" not in between and "<p>" not in between, (html_file, module)  # right under it
-        links = LINK_RE.findall(line)
-        file = f"{module}.py"
-        assert [name for _, name, _, _ in links] == [file] + imported_snippets(file, SNIPPETS), line
-        base = "/" + html_file.relative_to(built_site).as_posix()
-        for href, name, label, text in links:
-            assert unescape(label or text) == f"{word} {name}", line
-            assert (built_site / urljoin(base, href).lstrip("/")).read_bytes() == (SNIPPETS / name).read_bytes()
+        assert_download_line(built_site, html_file, line, f"{module}.py", WORD[lang])
     return {f"{module}.py" for module in drawn}
 
 

@@ -156,6 +156,7 @@ def test_every_code_block_gets_materials_copy_button_in_the_pages_language():
     assert '<pre data-rn-code="1"><nav class="md-code__nav"><button' in out
     assert "<p><code>z</code></p>" in out  # inline code has no button
     assert static_copy_buttons("<p>no code</p>") == "<p>no code</p>"
+    assert '<pre class="x" data-rn-code="0"><nav' in static_copy_buttons(f'{config}<pre class="x"><code>y</code></pre>')
     with pytest.raises(PageSpeedError, match="__config"):
         static_copy_buttons("<pre><code>y</code></pre>")
 

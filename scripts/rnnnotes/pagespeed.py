@@ -28,7 +28,9 @@ import re
 from pathlib import Path
 
 CONFIG_RE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
-CODE_BLOCK_RE = re.compile(r"<pre>(<span></span>)?<code")
+# A code block as Pygments writes it, whatever a11y.focusable_code has added to its <code> (it runs first:
+# it looks for <code> right after <pre> and Pygments' empty span, where the button now goes).
+CODE_BLOCK_RE = re.compile(r"<pre(?P<attributes>[^>]*)>(?P<span><span></span>)?<code")
 
 
 class PageSpeedError(Exception):
@@ -49,7 +51,8 @@ def static_copy_buttons(page_html: str) -> str:
     def button(match: re.Match) -> str:
         n = next(numbers)
         return (
-            f'<pre data-rn-code="{n}">{match[1] or ""}<nav class="md-code__nav"><button class="md-code__button" '
+            f'<pre{match["attributes"]} data-rn-code="{n}">{match["span"] or ""}'
+            f'<nav class="md-code__nav"><button class="md-code__button" '
             f'title="{title}" data-clipboard-target="[data-rn-code=&quot;{n}&quot;] > code" '
             f'data-md-type="copy"></button></nav><code'
         )
