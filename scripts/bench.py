@@ -136,6 +136,10 @@ def lighthouse_scores(site: Path, paths: list[str]) -> dict[str, dict]:
     return {path: report[url + path] for path in paths}
 
 
+def seconds(milliseconds: float | None) -> str:
+    return "n/a" if milliseconds is None else f"{milliseconds / 1000:.1f} s"
+
+
 def math_javascript_bytes(site: Path) -> int:
     total = 0
     for script in site.rglob("*.js"):
@@ -205,11 +209,13 @@ def main() -> int:
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
-    print("\nper page: first load (gzip); Lighthouse performance / accessibility / best practices / SEO")
+    print("\nper page: first load (gzip); Lighthouse performance / accessibility / best practices / SEO;\n"
+          "the metrics behind the performance score (simulated mobile: slow 4G, CPU slowed 4 times)")
     for path, weight in weights.items():
-        s = scores[path]["scores"]
+        s, m = scores[path]["scores"], scores[path]["metrics"]
         print(f"  {path:<16} {weight / 1000:5.0f} KB   {s['performance']:3d} / {s['accessibility']:3d} / "
-              f"{s['best-practices']:3d} / {s['seo']:3d}")
+              f"{s['best-practices']:3d} / {s['seo']:3d}   FCP {seconds(m['fcp_ms'])}  "
+              f"LCP {seconds(m['lcp_ms'])}  TBT {m['tbt_ms'] or 0:4.0f} ms  CLS {m['cls'] or 0:.3f}")
     return 0 if all(r[3] == "yes" for r in rows) else 1
 
 
