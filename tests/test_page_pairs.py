@@ -1,5 +1,5 @@
 """Every page exists in both languages with the same anchors, includes, figures (animations
-included) and equations."""
+included), equations, widgets and number of search keywords."""
 
 from conftest import DOCS
 
@@ -17,6 +17,7 @@ def test_there_are_pages_to_compare():
 
 
 ZH = """---
+tags: [遗忘门, 输入门]
 widgets: [gate-explorer]
 ---
 
@@ -69,6 +70,7 @@ def test_each_difference_is_reported(tmp_path):
         "links": ZH.replace("rnn.md#recurrence", "rnn.md#unrolled"),
         "html_ids": ZH.replace('id="gate-explorer-lstm"', 'id="explorer"'),
         "widgets": ZH.replace("widgets: [gate-explorer]\n", ""),
+        "tags": ZH.replace("[遗忘门, 输入门]", "[forget gate]"),
     }
     for field, en in cases.items():
         problems = _write(tmp_path, ZH, en)

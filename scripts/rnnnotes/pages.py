@@ -3,7 +3,8 @@
 Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_pages` checks each pair has the same
 heading anchors (every heading carries an explicit ``{ #anchor }``), the same snippet includes, the same
 figures, the same links within the site, the same number of display and inline equations, the same ids on
-raw HTML elements and the same ``widgets`` in the front matter (the scripts the page loads). Prose is free.
+raw HTML elements, the same ``widgets`` in the front matter (the scripts the page loads) and as many
+``tags`` (the page's search keywords, translated). Prose is free.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ DISPLAY_MATH_RE = re.compile(r"^\s*\$\$.*?\$\$", re.MULTILINE | re.DOTALL)
 INLINE_MATH_RE = re.compile(r"(?<![\\$])\$(?!\$)(?:\\.|[^$\n\\])+?\$")
 HTML_ID_RE = re.compile(r"<[a-zA-Z][^>]*?\sid=\"([^\"]+)\"")
 WIDGETS_RE = re.compile(r"^widgets:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+TAGS_RE = re.compile(r"^tags:[ \t]*\[(.*?)\][ \t]*$", re.MULTILINE)
 CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
 LINK_RE = re.compile(r"\]\(((?!https?:|figures/)[^)\s]+)\)")
 # A line break inside a Chinese paragraph renders as a stray space between two characters.
@@ -41,11 +43,13 @@ class PageStructure:
     inline_math: int
     html_ids: list[str]  # ids of raw HTML elements (a widget's container, say)
     widgets: str  # the front matter's ``widgets:`` value, which names the scripts the page loads
+    tags: int  # how many search keywords the front matter's ``tags: [a, b]`` gives (they are translated)
 
 
 def structure(text: str) -> PageStructure:
     front = FRONT_MATTER_RE.match(text)
     widgets = WIDGETS_RE.search(front.group(0)) if front else None
+    tags = TAGS_RE.search(front.group(0)) if front else None
     text = FRONT_MATTER_RE.sub("", text)
     includes = INCLUDE_RE.findall(text)
     prose = FENCE_RE.sub("", text)
@@ -66,6 +70,7 @@ def structure(text: str) -> PageStructure:
         inline_math=len(INLINE_MATH_RE.findall(rest)),
         html_ids=HTML_ID_RE.findall(prose),
         widgets=widgets.group(1) if widgets else "",
+        tags=len([tag for tag in tags.group(1).split(",") if tag.strip()]) if tags else 0,
     )
 
 
@@ -103,7 +108,7 @@ def compare_pages(docs_dir: Path) -> list[str]:
         for lang, page in zip(LANGUAGES, (zh, en)):
             for title in page.unanchored:
                 problems.append(f"docs/{name}.{lang}.md: heading {title!r} has no {{ #anchor }}")
-        for field in ("anchors", "includes", "figures", "links", "display_math", "inline_math", "html_ids", "widgets"):
+        for field in ("anchors", "includes", "figures", "links", "display_math", "inline_math", "html_ids", "widgets", "tags"):
             if getattr(zh, field) != getattr(en, field):
                 problems.append(f"{label}: {field} differ: {getattr(zh, field)} != {getattr(en, field)}")
     return problems
