@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from rnnnotes import a11y, animations, downloads, fences, figures, memo, notebooks, pagespeed  # noqa: E402
+from rnnnotes import a11y, animations, downloads, fences, figures, memo, notebooks, pagespeed, search_math  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
@@ -197,6 +197,10 @@ def on_post_build(config, **kwargs):
         pagespeed.drop_switching_rule(site, MATERIAL_STYLESHEETS)
     except pagespeed.PageSpeedError as error:
         raise PluginError(str(error)) from None
+    try:  # before the index is split by language, and while the renderer's cache is still to be saved
+        search_math.render_index_math(site / "search" / "search_index.json", _katex.render)
+    except TexError as error:
+        raise PluginError(f"search index: {error}") from None
     font = subset_math_font(_katex.math_font(), _katex.characters, CACHE_ROOT / "fonts")
     (site / MATH_FONT_URI).parent.mkdir(parents=True, exist_ok=True)
     (site / MATH_FONT_URI).write_bytes(font)

@@ -42,10 +42,11 @@ def open_search(page, site_url, lang):
     page.add_script_tag(path=str(AXE))
 
 
-def search(page, query) -> tuple[list[str], list[str]]:
+def search(page, query) -> tuple[list[str], list[str], str]:
     """Type ``query`` into the open search box, as a reader who searches again would. Returns the paths of
-    the results in their order, and the serious and critical violations axe finds in the open results
-    (colours, and code quoted in a result, are styled by docs/assets/stylesheets/extra.css)."""
+    the results in their order, the serious and critical violations axe finds in the open results
+    (colours, and code quoted in a result, are styled by docs/assets/stylesheets/extra.css), and the
+    results' text outside code."""
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press("End")  # Material searches on key events; fill() alone types without any
@@ -61,7 +62,12 @@ def search(page, query) -> tuple[list[str], list[str]]:
         for v in found["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    return hrefs, serious
+    prose = page.evaluate("""() => {
+        const output = document.querySelector('.md-search__output').cloneNode(true);
+        output.querySelectorAll('code').forEach(code => code.remove());
+        return output.textContent;
+    }""")
+    return hrefs, serious, prose
 
 
 @pytest.fixture(scope="module")
@@ -82,12 +88,13 @@ def search_page(browser, site_url):
 
 @pytest.mark.parametrize("lang,query,expected", QUERIES)
 def test_search_finds_the_right_page_in_the_readers_language(search_page, lang, query, expected):
-    hrefs, serious = search(search_page(lang), query)
+    hrefs, serious, prose = search(search_page(lang), query)
     assert hrefs, f"no result for {query!r}"
     assert hrefs[0] == f"{language_root(lang)}{expected}/", hrefs
     for href in hrefs:
         assert href.startswith("/en/") == (lang == "en"), f"{query!r} on a {lang} page found {href}"
     assert serious == [], "\n".join(serious)
+    assert "\\(" not in prose and "\\[" not in prose  # equations are text (rnnnotes.search_math), not TeX
 
 
 @pytest.mark.parametrize("lang,query", [("zh", "遗忘门"), ("en", "forget gate")])
@@ -97,7 +104,7 @@ def test_search_results_are_legible_in_the_dark_scheme(browser, site_url, lang, 
     page = context.new_page()
     try:
         open_search(page, site_url, lang)
-        hrefs, serious = search(page, query)
+        hrefs, serious, _ = search(page, query)
         scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     finally:
         context.close()

@@ -195,7 +195,7 @@ def compact_mathml(markup: str) -> str:
     """KaTeX's MathML without what the browser never draws: the wrapping span, ``<semantics>`` with its
     TeX ``<annotation>``, and the outer ``<mrow>`` (``<math>`` is a row itself). A long chapter has a
     couple of hundred equations; these are three or four elements each that every style pass, and every
-    accessibility checker, would otherwise walk. (The TeX stays in the search index.)"""
+    accessibility checker, would otherwise walk. (The search index, made from the TeX, gets text instead: ``search_math``.)"""
     match = _WRAPPED_RE.match(markup)
     if match is None:
         return markup
