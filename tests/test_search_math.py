@@ -69,6 +69,12 @@ def test_tex_katex_refuses_fails_naming_the_index(tmp_path):
         render_index_math(path, fake_render)
 
 
+def test_mathml_that_does_not_parse_fails_naming_the_tex(tmp_path):
+    path = write_index(tmp_path, [{"location": "a/", "title": "x", "text": "\\(h_t\\)"}])
+    with pytest.raises(TexError, match=r"search_index.json: the MathML KaTeX made for 'h_t' does not parse"):
+        render_index_math(path, lambda items: ["<math><mi>h</math>"])
+
+
 def test_an_index_without_tex_is_left_as_it_is(tmp_path):
     path = write_index(tmp_path, [{"location": "a/", "title": "x", "text": "<p>no math</p>"}])
     before = path.read_bytes()

@@ -26,7 +26,6 @@ INVISIBLE = dict.fromkeys(map(ord, "\u2061\u2062\u2063\u2064"))  # function appl
 SPACED = set("=+−-×·⊙≤≥<>≈≠∈→←↦⊗∘≡∼")  # operators drawn with a space on each side
 ACCENTS = {"~": "\u0303", "˜": "\u0303", "^": "\u0302", "ˆ": "\u0302", "¯": "\u0304", "‾": "\u0305",
            "˙": "\u0307", "→": "\u20d7"}
-WRAPPERS = {"math", "mrow", "mstyle", "mpadded", "semantics", "menclose", "mtd"}
 
 
 def mathml_text(markup: str) -> str:
@@ -97,7 +96,7 @@ def render_index_math(index_path: Path, render: Callable[[list[tuple[str, bool]]
         return 0
     unique = list(dict.fromkeys(found))
     try:
-        lines = dict(zip(unique, map(mathml_text, render(unique))))
+        lines = {item: _line(item, markup) for item, markup in zip(unique, render(unique))}
     except TexError as error:
         raise TexError(f"{index_path.name}: {error}") from None
     for doc, field in fields:
@@ -107,6 +106,13 @@ def render_index_math(index_path: Path, render: Callable[[list[tuple[str, bool]]
         )
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return len(found)
+
+
+def _line(item: tuple[str, bool], markup: str) -> str:
+    try:
+        return mathml_text(markup)
+    except ET.ParseError as error:
+        raise TexError(f"the MathML KaTeX made for {item[0]!r} does not parse: {error}") from None
 
 
 def _prose(text: str) -> list[str]:
