@@ -15,7 +15,9 @@ from rnnnotes.search_math import mathml_text, render_index_math
         ("<math><mi>a</mi><mo>=</mo><mi>b</mi><mo>+</mo><mn>1</mn><mo separator=\"true\">,</mo><mi>c</mi></math>",
          "a = b + 1, c"),
         ("<math><mi>a</mi><mo>&lt;</mo><mi>b</mi></math>", "a &lt; b"),
-        ("<math><mi mathvariant=\"normal\">diag</mi><mo>\u2061</mo><mi>x</mi></math>", "diagx"),
+        ("<math><mi mathvariant=\"normal\">diag</mi><mo>\u2061</mo><mi>x</mi></math>", "diag x"),
+        ("<math><mi>tanh</mi><mo>\u2061</mo><mo fence=\"true\">(</mo><mi>x</mi><mo fence=\"true\">)</mo></math>",
+         "tanh(x)"),
         ("<math><msub><mover accent=\"true\"><mi>c</mi><mo>~</mo></mover><mi>t</mi></msub></math>", "c\u0303<sub>t</sub>"),
         ("<math><mover accent=\"true\"><mrow><mi>a</mi><mi>b</mi></mrow><mo>^</mo></mover></math>", "ab<sup>^</sup>"),
         ("<math><mfrac><mrow><mi mathvariant=\"normal\">∂</mi><msub><mi>h</mi><mi>T</mi></msub></mrow>"

@@ -18,11 +18,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Callable
 
-from .katex import TexError, compact_mathml
+from .katex import DISPLAY, INLINE, TexError, compact_mathml
 
 CODE_RE = re.compile(r"(<code>.*?</code>)", re.DOTALL)
-TEX_RE = re.compile(r"\\\((?P<inline>.+?)\\\)|\\\[(?P<display>.+?)\\\]", re.DOTALL)
-INVISIBLE = dict.fromkeys(map(ord, "\u2061\u2062\u2063\u2064"))  # function application, invisible times...
+TEX_RE = re.compile(  # the delimiters arithmatex writes, as katex.py reads them
+    rf"{re.escape(INLINE[0])}(?P<inline>.+?){re.escape(INLINE[1])}"
+    rf"|{re.escape(DISPLAY[0])}(?P<display>.+?){re.escape(DISPLAY[1])}",
+    re.DOTALL,
+)
+INVISIBLE = dict.fromkeys(map(ord, "\u2062\u2063\u2064"))  # invisible times, separator and plus
+APPLY = "\u2061"  # function application: "diag x", but "tanh(x)"
 SPACED = set("=+−-×·⊙≤≥<>≈≠∈→←↦⊗∘≡∼")  # operators drawn with a space on each side
 ACCENTS = {"~": "\u0303", "˜": "\u0303", "^": "\u0302", "ˆ": "\u0302", "¯": "\u0304", "‾": "\u0305",
            "˙": "\u0307", "→": "\u20d7"}
@@ -31,7 +36,8 @@ ACCENTS = {"~": "\u0303", "˜": "\u0303", "^": "\u0302", "ˆ": "\u0302", "¯": "
 def mathml_text(markup: str) -> str:
     """One line of HTML for a MathML equation (KaTeX's output, compacted or not)."""
     root = ET.fromstring(compact_mathml(markup).replace("&nbsp;", "\u00a0"))
-    return re.sub(r" {2,}", " ", _text(root)).strip()
+    text = re.sub(f"{APPLY}(?=\\()", "", _text(root)).replace(APPLY, " ")
+    return re.sub(r" {2,}", " ", text).strip()
 
 
 def _text(element: ET.Element, tight: bool = False) -> str:
