@@ -108,7 +108,7 @@
   const top = $("[data-md-component=top]");
   const tocLinks = $$("[data-md-component=toc] a.md-nav__link[href^='#']");
   let sections = null; // [{links, offset}] in page order, measured when first needed
-  let lastY = scrollY;
+  let lastY = 0; // not scrollY: reading it at load would make the browser lay the page out then and there
   let upward = 0;
   let active = null;
 
