@@ -136,6 +136,19 @@ def lighthouse_scores(site: Path, paths: list[str]) -> dict[str, dict]:
     return {path: report[url + path] for path in paths}
 
 
+def median_runs(runs: list[dict[str, dict]]) -> dict[str, dict]:
+    """Per page, the run whose performance score is the median of the runs (its metrics with it), and every
+    run's performance score. Lighthouse's own guidance on variability is to take the median of several runs:
+    on this machine one page's score moves by about 5 points from one run to the next."""
+    result = {}
+    for path in runs[0]:
+        ordered = sorted((run[path] for run in runs), key=lambda entry: entry["scores"]["performance"])
+        median = dict(ordered[len(ordered) // 2])
+        median["performance_runs"] = [run[path]["scores"]["performance"] for run in runs]
+        result[path] = median
+    return result
+
+
 def seconds(milliseconds: float | None) -> str:
     return "n/a" if milliseconds is None else f"{milliseconds / 1000:.1f} s"
 
@@ -166,6 +179,8 @@ def test_suite_seconds() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-tests", action="store_true", help="do not time the whole test suite")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, metavar="N",
+                        help="run Lighthouse N times over every page and take each page's median (default 3)")
     args = parser.parse_args()
 
     rows = []
@@ -193,11 +208,13 @@ def main() -> int:
         row("JavaScript for math", f"{math_js} bytes", "0 bytes", math_js == 0)
         name, size = largest_figure(site)
         row("largest figure, gzip", f"{size / 1000:.1f} KB ({name})", "≤ 30 KB", size <= 30_000)
-        scores = lighthouse_scores(site, list(weights))
+        runs = max(1, args.lighthouse_runs)
+        scores = median_runs([lighthouse_scores(site, list(weights)) for _ in range(runs)])
         for category, budget in (("performance", 95), ("accessibility", 100), ("best-practices", 100), ("seo", 100)):
             worst = min(scores, key=lambda p: scores[p]["scores"][category])
             value = scores[worst]["scores"][category]
-            row(f"Lighthouse {category}, lowest page (mobile)", f"{value} ({worst})", f"≥ {budget}", value >= budget)
+            label = f"Lighthouse {category}, lowest page (mobile{f', median of {runs}' if category == 'performance' and runs > 1 else ''})"
+            row(label, f"{value} ({worst})", f"≥ {budget}", value >= budget)
 
     if not args.skip_tests:
         suite = test_suite_seconds()
@@ -209,11 +226,12 @@ def main() -> int:
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
-    print("\nper page: first load (gzip); Lighthouse performance / accessibility / best practices / SEO;\n"
-          "the metrics behind the performance score (simulated mobile: slow 4G, CPU slowed 4 times)")
+    print("\nper page: first load (gzip); Lighthouse performance (median, and every run's) / accessibility /\n"
+          "best practices / SEO; the median run's metrics (simulated mobile: slow 4G, CPU slowed 4 times)")
     for path, weight in weights.items():
         s, m = scores[path]["scores"], scores[path]["metrics"]
-        print(f"  {path:<16} {weight / 1000:5.0f} KB   {s['performance']:3d} / {s['accessibility']:3d} / "
+        every = ",".join(str(v) for v in scores[path]["performance_runs"])
+        print(f"  {path:<16} {weight / 1000:5.0f} KB   {s['performance']:3d} ({every}) / {s['accessibility']:3d} / "
               f"{s['best-practices']:3d} / {s['seo']:3d}   FCP {seconds(m['fcp_ms'])}  "
               f"LCP {seconds(m['lcp_ms'])}  TBT {m['tbt_ms'] or 0:4.0f} ms  CLS {m['cls'] or 0:.3f}")
     return 0 if all(r[3] == "yes" for r in rows) else 1
