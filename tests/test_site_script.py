@@ -198,3 +198,72 @@ def test_n_and_p_go_to_the_next_and_previous_page(page, site_url):
     with page.expect_navigation():
         page.keyboard.press("p")
     assert urlparse(page.url).path == "/en/lstm/"
+
+
+def test_a_search_address_opens_search_with_its_results(page, site_url):
+    page.goto(site_url + "/en/?q=stateful", wait_until="load")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.locator("input.md-search__input").input_value() == "stateful"
+    assert urlparse(page.locator(".md-search-result__item > a").first.get_attribute("href")).path == "/en/stateful/"
+    page.keyboard.press("Escape")
+    assert "q=" not in page.url  # closed, the address no longer reopens it
+
+
+def test_on_a_phone_a_section_link_in_the_drawer_closes_it(browser, site_url):
+    context = browser.new_context(viewport={"width": 412, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/en/gru/", wait_until="networkidle")
+        page.locator("label.md-header__button[for=__drawer]").click()
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        link = page.locator(".md-sidebar--primary .md-nav--secondary a.md-nav__link").nth(1)
+        page.locator(".md-sidebar--primary label.md-nav__link[for=__toc]").click()  # the page: its sections
+        link.click()
+        page.wait_for_function("() => !document.getElementById('__drawer').checked")
+        assert urlparse(page.url).fragment == urlparse(link.get_attribute("href")).fragment
+    finally:
+        context.close()
+
+
+def test_a_link_into_closed_details_opens_them(page, site_url):
+    """No page has a collapsible block yet (`??? note`); the script opens one that a link points into."""
+    page.goto(site_url + "/en/rnn/", wait_until="networkidle")
+    page.evaluate("""document.querySelector('.md-content__inner').insertAdjacentHTML('beforeend',
+        '<details class="note"><summary>More</summary><p id="inside-details">Hidden text</p></details>')""")
+    assert not page.evaluate("document.querySelector('details.note').open")
+    page.evaluate("location.hash = '#inside-details'")
+    page.wait_for_function("() => document.querySelector('details.note').open")
+
+
+TABS = """<div class="tabbed-set tabbed-alternate" data-tabs="9:2"><input checked="checked" id="__tabbed_9_1"
+ name="__tabbed_9" type="radio"><input id="__tabbed_9_2" name="__tabbed_9" type="radio"><div class="tabbed-labels">
+<label for="__tabbed_9_1">Keras 3</label><label for="__tabbed_9_2">Keras 2, the seed's code</label></div>
+<div class="tabbed-content"><div class="tabbed-block"><p>one</p></div><div class="tabbed-block"><p>two</p></div>
+</div></div>"""
+
+
+def test_the_selected_content_tab_is_underlined(page, site_url):
+    """No page has content tabs yet (pymdownx.tabbed is on); the page is served with one, in the markup
+    pymdownx.tabbed writes, and the bar under the selected tab must sit under that tab's label."""
+
+    def with_tabs(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("<h2 ", TABS + "<h2 ", 1))
+
+    page.route("**/en/rnn/", with_tabs)
+    page.goto(site_url + "/en/rnn/", wait_until="networkidle")
+
+    def bar_and_label(n):
+        return page.evaluate(f"""(() => {{
+            const labels = document.querySelector('.tabbed-labels'), label = labels.children[{n}];
+            const style = getComputedStyle(labels);
+            return [style.getPropertyValue('--md-indicator-x'), style.getPropertyValue('--md-indicator-width'),
+                    label.offsetLeft + 'px', label.offsetWidth + 'px'];
+        }})()""")
+
+    x, width, left, label_width = bar_and_label(0)
+    assert (x, width) == (left, label_width) and width != "0px"
+    page.locator("label[for=__tabbed_9_2]").click()
+    x, width, left, label_width = bar_and_label(1)
+    assert (x, width) == (left, label_width) and x != "0px"

@@ -9,7 +9,9 @@
 //               results drawn as Material draws them, keyboard as in Material (/ s f, arrows, Enter, Esc)
 //   highlight   a page opened from a search result marks the words searched for (?h=)
 //   keys        p , and n . go to the previous and next page; details open when a link points inside
-// Nothing here measures the page while it loads: offsets are read after the first paint, once.
+//   tabs        the bar under the selected content tab (pymdownx.tabbed)
+// Nothing here reads layout while the page loads: positions are read on the first scroll, or when the
+// browser reports a size (after its own layout).
 (() => {
   "use strict";
 
@@ -249,6 +251,27 @@
       delete d.dataset.rnPrinted;
     }),
   );
+
+  // ------------------------------------------------------------------------------------- content tabs
+  // Material's stylesheet underlines the selected tab (pymdownx.tabbed) with a bar placed by a script
+  // (--md-indicator-x, --md-indicator-width). It is placed when the browser reports the tab row's size,
+  // which comes after layout, so nothing is measured early, and again at every change of tab or size.
+  function placeIndicator(labels) {
+    const set = labels.closest(".tabbed-set");
+    const index = $$(":scope > input", set).findIndex((input) => input.checked);
+    const label = labels.children[index];
+    if (!label) return;
+    labels.style.setProperty("--md-indicator-x", `${label.offsetLeft}px`);
+    labels.style.setProperty("--md-indicator-width", `${label.offsetWidth}px`);
+  }
+  const tabRows = new ResizeObserver((entries) => entries.forEach((entry) => placeIndicator(entry.target)));
+  function watchTabs(root) {
+    for (const labels of $$(".tabbed-set > .tabbed-labels", root)) {
+      tabRows.observe(labels);
+      labels.parentElement.addEventListener("change", () => placeIndicator(labels));
+    }
+  }
+  watchTabs(document);
 
   // -------------------------------------------------------------------------------------------- search
   const search = $("[data-md-component=search]");
