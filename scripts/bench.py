@@ -167,13 +167,14 @@ def largest_figure(site: Path) -> tuple[str, int]:
     return name, sizes[name]
 
 
-def test_suite_seconds() -> float:
+def test_suite_seconds() -> tuple[float, str | None]:
+    """The whole suite's wall time, and pytest's summary if anything failed. A failure does not stop the
+    bench: the other figures were measured already and are printed, and the suite's time still counts."""
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x"], cwd=ROOT, env=ENV,
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=ROOT, env=ENV,
                             capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"the test suite failed:\n{result.stdout[-3000:]}")
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    return elapsed, (result.stdout[-3000:] if result.returncode != 0 else None)
 
 
 def main() -> int:
@@ -217,8 +218,9 @@ def main() -> int:
             row(label, f"{value} ({worst})", f"≥ {budget}", value >= budget)
 
     if not args.skip_tests:
-        suite = test_suite_seconds()
-        row("whole test suite, after install", f"{suite / 60:.1f} min", "≤ 5 min", suite <= 300)
+        suite, failure = test_suite_seconds()
+        row("whole test suite, after install", f"{suite / 60:.1f} min" + (", FAILED" if failure else ""),
+            "≤ 5 min", suite <= 300 and not failure)
 
     widths = [max(len(str(r[i])) for r in rows + [("figure", "measured", "budget", "holds")]) for i in range(4)]
     header = ("figure", "measured", "budget", "holds")
@@ -234,6 +236,8 @@ def main() -> int:
         print(f"  {path:<16} {weight / 1000:5.0f} KB   {s['performance']:3d} ({every}) / {s['accessibility']:3d} / "
               f"{s['best-practices']:3d} / {s['seo']:3d}   FCP {seconds(m['fcp_ms'])}  "
               f"LCP {seconds(m['lcp_ms'])}  TBT {m['tbt_ms'] or 0:4.0f} ms  CLS {m['cls'] or 0:.3f}")
+    if not args.skip_tests and failure:
+        print(f"\nthe test suite failed:\n{failure}")
     return 0 if all(r[3] == "yes" for r in rows) else 1
 
 

@@ -52,7 +52,7 @@ def test_pages_load_no_material_bundle_and_no_search_until_asked(page, site_url,
 def test_search_from_the_keyboard(page, site_url):
     page.goto(site_url + "/en/rnn/", wait_until="networkidle")
     page.keyboard.press("/")  # Material's shortcut: / (or s, f) opens search with the box focused
-    assert page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_function("document.getElementById('__search').checked", timeout=2000)
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("forget gate")
     page.locator(".md-search-result__item").first.wait_for()
@@ -67,7 +67,7 @@ def test_search_from_the_keyboard(page, site_url):
     assert not page.evaluate("document.getElementById('__search').checked")
     page.keyboard.press("s")
     page.keyboard.press("End")
-    assert page.evaluate("document.getElementById('__search').checked")
+    page.wait_for_function("document.getElementById('__search').checked", timeout=2000)
     with page.expect_navigation(wait_until="domcontentloaded"):
         page.keyboard.press("Enter")  # the best result
     url = urlparse(page.url)

@@ -79,10 +79,11 @@
   // ----------------------------------------------------------------------------------------- clipboard
   const dialog = $("[data-md-component=dialog]");
   let dialogTimer;
+  // A live region from the start, so that a screen reader announces what is written into it later.
+  dialog?.querySelector(".md-dialog__inner").setAttribute("role", "status");
   function announce(message) {
     if (!dialog) return;
     const inner = $(".md-dialog__inner", dialog);
-    inner.setAttribute("role", "status");
     inner.textContent = message;
     dialog.classList.add("md-dialog--active");
     clearTimeout(dialogTimer);
@@ -167,7 +168,7 @@
     }
 
     // Back to top: shown while the reader scrolls up, away from the top. A few pixels up are not a reader
-    // turning back: the browser moves the page that much when a block above is first drawn (extra.css).
+    // turning back (a touchpad's bounce, the browser holding the view when something above changes size).
     upward = y < lastY ? upward + lastY - y : 0;
     if (top) {
       const hidden = !(upward > 32 && y > 0);
@@ -176,7 +177,8 @@
         if (hidden) top.setAttribute("tabindex", "-1");
         else top.removeAttribute("tabindex");
       }
-      top.style.top = `${headerHeight + 16}px`;
+      const offset = `${headerHeight + 16}px`;
+      if (top.style.top !== offset) top.style.top = offset;
     }
     lastY = y;
   }
@@ -231,12 +233,19 @@
       target.scrollIntoView();
     }
   }
-  addEventListener("hashchange", () => {
-    openTarget();
+  // A link followed inside the page closes the phone's drawer and the search, also when the address does
+  // not change (the section already in the address).
+  const closePanels = () =>
     setTimeout(() => {
       setToggle("drawer", false);
       setToggle("search", false);
     }, 125);
+  addEventListener("hashchange", () => {
+    openTarget();
+    closePanels();
+  });
+  document.addEventListener("click", (ev) => {
+    if (ev.target instanceof Element && ev.target.closest("a[href^='#']")) closePanels();
   });
   openTarget();
   addEventListener("beforeprint", () =>
@@ -492,6 +501,7 @@
         if (!query) return;
         query.focus();
         query.select();
+        setToggle("search", true);
         ev.preventDefault();
         return;
       case "p":
