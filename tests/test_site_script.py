@@ -58,6 +58,9 @@ def test_search_from_the_keyboard(page, site_url):
     page.locator(".md-search-result__item").first.wait_for()
     assert page.locator(".md-search-result__meta").inner_text().endswith("matching documents")
     assert page.locator(".md-search-result__list").get_attribute("role") == "list"
+    chips = page.locator(".md-search-result__item .md-tag")
+    tags = chips.evaluate_all("chips => chips.map(chip => chip.textContent)")
+    assert "forget gate" in tags and chips.locator("mark").count() >= 1, tags  # words marked, no "<mark>" shown
     page.keyboard.press("ArrowDown")  # into the results
     first = page.evaluate("document.activeElement.getAttribute('href')")
     assert urlparse(first).path == "/en/lstm/"

@@ -344,7 +344,7 @@
       for (const tag of doc.tags) {
         const span = document.createElement("span");
         span.className = "md-tag";
-        span.textContent = tag;
+        span.innerHTML = tag; // from the worker, like the title and text: the tag with <mark> around a match
         nav.append(span);
       }
       article.append(nav);
