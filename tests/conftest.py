@@ -71,16 +71,16 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: LONGEST_FIRST.get(item.path.name, len(LONGEST_FIRST)))
 
 
-# The test files that take longest go first. The two xdist workers take files in this order
-# (pytest.ini: --no-loadscope-reorder), two each to start with, so these overlap with everything else
-# instead of running alone at the end. The second file needs no built site: on a fresh clone its worker
-# has work while the first builds the site.
+# The test files that take longest go first. The xdist workers take files in this order
+# (pytest.ini: --no-loadscope-reorder), so these overlap with everything else instead of running alone
+# at the end. The second file needs no built site, and the third makes its own cold build before it
+# looks at the shared one: on a fresh clone their workers have work while the first builds the site.
 LONGEST_FIRST = {name: rank for rank, name in enumerate([
     "test_lighthouse.py",  # Lighthouse on every page
     "test_snippets_standalone.py",  # every snippet in a folder of its own
+    "test_reproducible.py",  # a build from an empty cache
     "test_notebooks.py",  # every chapter's notebook in a kernel
     "test_accessibility.py",  # axe on every page
-    "test_reproducible.py",  # a build from an empty cache
 ])}
 
 
@@ -152,8 +152,8 @@ def _strict_build(site: Path) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, worker_id) -> Path:
-    """The site, built once per run. The suite runs on two pytest-xdist workers (pytest.ini): the first
-    to need the site builds it, the other waits for that build and reads the same folder."""
+    """The site, built once per run. The suite runs on pytest-xdist workers (pytest.ini): the first
+    to need the site builds it, the others wait for that build and read the same folder."""
     if worker_id == "master":  # run with -n 0
         site = tmp_path_factory.mktemp("site")
         _strict_build(site)
