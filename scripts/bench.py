@@ -144,7 +144,8 @@ def median_runs(runs: list[dict[str, dict]]) -> dict[str, dict]:
     for path in runs[0]:
         ordered = sorted((run[path] for run in runs), key=lambda entry: entry["scores"]["performance"])
         median = dict(ordered[len(ordered) // 2])
-        median["performance_runs"] = [run[path]["scores"]["performance"] for run in runs]
+        median["performance_runs"] = [(run[path]["scores"]["performance"], run[path]["metrics"]["benchmark_index"])
+                                      for run in runs]
         result[path] = median
     return result
 
@@ -228,11 +229,12 @@ def main() -> int:
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
-    print("\nper page: first load (gzip); Lighthouse performance (median, and every run's) / accessibility /\n"
-          "best practices / SEO; the median run's metrics (simulated mobile: slow 4G, CPU slowed 4 times)")
+    print("\nper page: first load (gzip); Lighthouse performance (median, and every run's, @ the host's benchmark\n"
+          "index in that run: Lighthouse's 4x CPU slowdown assumes 1500-2000) / accessibility / best practices /\n"
+          "SEO; the median run's metrics (simulated mobile: slow 4G, CPU slowed 4 times)")
     for path, weight in weights.items():
         s, m = scores[path]["scores"], scores[path]["metrics"]
-        every = ",".join(str(v) for v in scores[path]["performance_runs"])
+        every = ", ".join(f"{score}@{index or 0:.0f}" for score, index in scores[path]["performance_runs"])
         print(f"  {path:<16} {weight / 1000:5.0f} KB   {s['performance']:3d} ({every}) / {s['accessibility']:3d} / "
               f"{s['best-practices']:3d} / {s['seo']:3d}   FCP {seconds(m['fcp_ms'])}  "
               f"LCP {seconds(m['lcp_ms'])}  TBT {m['tbt_ms'] or 0:4.0f} ms  CLS {m['cls'] or 0:.3f}")

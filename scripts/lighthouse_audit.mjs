@@ -1,6 +1,6 @@
 // Lighthouse (pinned in package.json) on each URL given, mobile profile, in the system Chromium.
 //   node scripts/lighthouse_audit.mjs [--categories=accessibility,seo] URL...
-// Prints one JSON object: {url: {scores: {category: 0..100}, failing: [audit ids], metrics: {...},
+// Prints one JSON object: {url: {scores: {category: 0..100}, failing: [audit ids], metrics: {... benchmark_index},
 // axe: [every violation of the axe-core run behind the accessibility category, with its impact]}}.
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
@@ -61,6 +61,9 @@ try {
         tbt_ms: metric("total-blocking-time"),
         cls: metric("cumulative-layout-shift"),
         bytes: metric("total-byte-weight"),
+        // Lighthouse's measure of the host CPU, taken at the start of each run: its 4x slowdown assumes a
+        // host of 1500-2000 (docs/throttling.md), and a busy or slower host turns into a higher TBT.
+        benchmark_index: lhr.environment.benchmarkIndex,
       },
       // Lighthouse weighs some of axe's rules at 0 (td-has-header, for one), so a score of 100 can hide a
       // critical violation: the violations themselves are reported too.
