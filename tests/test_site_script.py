@@ -184,7 +184,6 @@ def test_copy_is_announced(browser, site_url):
     try:
         page.goto(site_url + "/gru/", wait_until="networkidle")
         page.locator("button.md-code__button").first.click()
-        status = page.locator(".md-dialog [role=status]")
         expected = page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['clipboard.copied']")
         assert expected == "已复制"
         page.wait_for_function(f"document.querySelector('.md-dialog [role=status]').textContent === {expected!r}",

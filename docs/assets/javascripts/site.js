@@ -234,12 +234,15 @@
     }
   }
   // A link followed inside the page closes the phone's drawer and the search, also when the address does
-  // not change (the section already in the address).
-  const closePanels = () =>
-    setTimeout(() => {
+  // not change (the section already in the address). A click that changes it fires both events: one timer.
+  let closeTimer;
+  const closePanels = () => {
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(() => {
       setToggle("drawer", false);
       setToggle("search", false);
     }, 125);
+  };
   addEventListener("hashchange", () => {
     openTarget();
     closePanels();
