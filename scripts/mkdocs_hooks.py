@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from rnnnotes import a11y, animations, downloads, fences, figures, memo, notebooks, pagespeed, search_math  # noqa: E402
+from rnnnotes import a11y, animations, downloads, fences, figures, layout, memo, notebooks, pagespeed, search_math  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
@@ -64,6 +64,9 @@ def on_config(config, **kwargs):
     if problems:
         raise PluginError("the two languages of a page differ:\n" + "\n".join(problems))
     snippets = _snippets_dir(config)
+    problems = layout.Layout(snippets).problems()
+    if problems:
+        raise PluginError("snippets/ breaks its layout (scripts/rnnnotes/layout.py):\n" + "\n".join(problems))
     if _runner is None or _runner.snippets_dir != snippets:
         _runner = SnippetRunner(snippets, CACHE)
     _katex = _katex or KatexRenderer(ROOT, CACHE_ROOT / "katex")
@@ -112,11 +115,11 @@ def on_files(files, config, **kwargs):
         files.append(_generated(config, f"figures/{figures.dark_name(module)}", svg_dark))
         files.append(_generated(config, animations.still_uri(module, dark=True), still_dark))
         _animation_sizes[module] = figures.svg_size(svg)
-    drawn = [f"{module}.py" for module in ctx.index.figure_modules() + ctx.index.animation_modules()]
+    drawn = [ctx.index.layout.file_of(module) for module in ctx.index.figure_modules() + ctx.index.animation_modules()]
     included = sorted({origin.file for _, origin in fence_origins} | set(drawn))
     for name in downloads.published_snippets(included, ctx.index.snippets_dir):
-        path = ctx.index.snippets_dir / name
-        files.append(File.generated(config, f"{downloads.SITE_FOLDER}/{name}", abs_src_path=str(path)))
+        path = ctx.index.layout.path(name)
+        files.append(File.generated(config, layout.site_uri(name), abs_src_path=str(path)))
     return files
 
 
@@ -177,7 +180,7 @@ def on_post_page(output, page, config, **kwargs):
     output = figures.figure_pairs(output, _figure_sizes)
     output = downloads.figure_download_links(
         output, fences.CONTEXT.index.snippets_dir,
-        lambda file: get_relative_url(f"{downloads.SITE_FOLDER}/{file}", page.url), lang,
+        lambda file: get_relative_url(layout.site_uri(file), page.url), lang,
     )
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: the snippet path, the fence-test include expansion, one strict build, a server, a browser."""
+"""Shared fixtures: the snippet import path, the fence-test include expansion, one strict build, a server, a browser."""
 
 from __future__ import annotations
 
@@ -15,12 +15,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
 DOCS = ROOT / "docs"
-sys.path[:0] = [str(SNIPPETS), str(ROOT / "scripts")]
+sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+from rnnnotes import layout  # noqa: E402
 from rnnnotes.snippet_index import expand_includes  # noqa: E402
+
+SNIPPETS = layout.ROOT
+# Every snippet folder on the import path, as the build's worker has them: tests import snippets by name.
+sys.path[:0] = [str(folder) for folder in layout.Layout(SNIPPETS).folders()]
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 

@@ -1,11 +1,11 @@
-"""Runs snippet files as `python snippets/<file>.py` would, without paying the library imports each time.
+"""Runs snippet files as `python <file>.py` would, without paying the library imports each time.
 
-Started once by tests/test_snippets_standalone.py. It imports numpy, TensorFlow/Keras and matplotlib, and
-then, for every file named on stdin, forks: the child is a fresh interpreter state as far as the snippet
-can tell (nothing of any other snippet is loaded; only those libraries are), runs the file as
-``__main__`` in its own working directory with ``snippets/`` first on ``sys.path``, and exits. As many
-children run at a time as there are cores. One JSON line per file comes back on stdout:
-{"name", "returncode", "stdout", "stderr", "seconds"}.
+Started once by tests/test_snippets_standalone.py, which copies each file and the snippets it imports into
+a folder of its own. It imports numpy, TensorFlow/Keras and matplotlib, and then, for every file named on
+stdin, forks: the child is a fresh interpreter state as far as the snippet can tell (nothing of any other
+snippet is loaded; only those libraries are), runs the file as ``__main__`` in that folder with the folder
+first on ``sys.path``, and exits. As many children run at a time as there are cores. One JSON line per
+file comes back on stdout: {"name", "returncode", "stdout", "stderr", "seconds"}.
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ ANIMATIONS = SnippetIndex(SNIPPETS).animation_modules()
 MAX_BYTES = 200_000
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # where each animation is shown: (page, language) pairs the browser tests visit, one per animation
-SHOWN_ON = {"anim_lstm_step": ("lstm", "en"), "anim_gru_step": ("gru", "zh")}
+SHOWN_ON = {"lstm_anim_step": ("lstm", "en"), "gru_anim_step": ("gru", "zh")}
 
 
 def staged(durations=(2, 2, 2), shown=None):
@@ -96,7 +96,7 @@ def animation(request):
 
 
 def test_the_site_has_the_two_cell_animations():
-    assert ANIMATIONS == ["anim_gru_step", "anim_lstm_step"]
+    assert ANIMATIONS == ["gru_anim_step", "lstm_anim_step"]
 
 
 def test_each_stage_lights_one_part_and_shows_its_equation(animation):
@@ -127,8 +127,8 @@ def test_the_order_of_the_stages_is_the_order_of_the_step(animation):
         ((gid, min(shown)) for gid, shown in staged_figure.shown.items() if gid.startswith("eq-")),
         key=lambda item: item[1])]
     expected = {
-        "anim_lstm_step": ["inputs", "forget", "input", "cell", "output", "step"],
-        "anim_gru_step": ["inputs", "reset", "candidate", "update", "new_state", "step"],
+        "lstm_anim_step": ["inputs", "forget", "input", "cell", "output", "step"],
+        "gru_anim_step": ["inputs", "reset", "candidate", "update", "new_state", "step"],
     }
     assert order == expected[name]
 
@@ -139,60 +139,61 @@ def test_the_order_of_the_stages_is_the_order_of_the_step(animation):
 @pytest.fixture
 def snippets(tmp_path):
     folder = tmp_path / "snippets"
-    folder.mkdir()
-    shutil.copy(SNIPPETS / "svg_animation.py", folder)
-    (folder / "anim_dot.py").write_text(
+    (folder / "common").mkdir(parents=True)
+    (folder / "demo").mkdir()
+    shutil.copy(SNIPPETS / "common" / "svg_animation.py", folder / "common")
+    (folder / "demo" / "demo_anim_dot.py").write_text(
         "import matplotlib.pyplot as plt\nfrom svg_animation import StagedFigure\n\n\n"
-        "def anim_dot():\n    fig = plt.figure(figsize=(2, 1))\n"
+        "def demo_anim_dot():\n    fig = plt.figure(figsize=(2, 1))\n"
         "    fig.text(0.2, 0.5, '$x_t$', gid='now')\n    fig.text(0.6, 0.5, '$h_t$', gid='then')\n"
         "    return StagedFigure(fig, (1, 1), {'now': {0}, 'then': {1}})\n"
     )
-    (folder / "anim_wrong.py").write_text("def anim_wrong():\n    return 'a figure'\n")
+    (folder / "demo" / "demo_anim_wrong.py").write_text("def demo_anim_wrong():\n    return 'a figure'\n")
     return folder
 
 
 def test_the_runner_makes_and_caches_reproducible_animations(snippets, tmp_path):
-    results = made_by_two_cold_runners(snippets, tmp_path, lambda runner: runner.make_animation("anim_dot"))
+    results = made_by_two_cold_runners(snippets, tmp_path, lambda runner: runner.make_animation("demo_anim_dot"))
     assert results[0] == results[1]
     svg, still = results[0]
     assert "@keyframes now" in svg and "<dc:date>" not in svg and 'id="now"' not in still
 
     again = SnippetRunner(snippets, tmp_path / "cache0")
-    assert again.make_animation("anim_dot") == results[0]
+    assert again.make_animation("demo_anim_dot") == results[0]
     assert again.executed == 0  # from the cache
-    (snippets / "svg_animation.py").write_text((snippets / "svg_animation.py").read_text() + "\n# edited\n")
-    again.make_animation("anim_dot")
+    (snippets / "common" / "svg_animation.py").write_text((snippets / "common" / "svg_animation.py").read_text() + "\n# edited\n")
+    again.make_animation("demo_anim_dot")
     assert again.executed == 1  # an imported snippet changed: made again
     again.close()
-    assert SnippetIndex(snippets).animation_modules() == ["anim_dot", "anim_wrong"]
+    assert SnippetIndex(snippets).animation_modules() == ["demo_anim_dot", "demo_anim_wrong"]
 
 
 def test_an_animation_function_must_return_a_staged_figure(snippets, tmp_path):
     runner = SnippetRunner(snippets, tmp_path / "cache")
-    with pytest.raises(SnippetError, match=r"anim_wrong.py(.|\n)*must return a StagedFigure"):
-        runner.make_animation("anim_wrong")
+    with pytest.raises(SnippetError, match=r"demo/demo_anim_wrong.py(.|\n)*must return a StagedFigure"):
+        runner.make_animation("demo_anim_wrong")
     runner.close()
 
 
 PAGE = (
-    '<p><img alt="x" src="../../figures/anim_dot.svg" /></p>'
-    '<p><img alt="y" src="../../figures/fig_line.svg" /><img alt="z" src="../../figures/anim_unknown.svg" /></p>'
+    '<p><img alt="x" src="../../figures/demo_anim_dot.svg" /></p>'
+    '<p><img alt="y" src="../../figures/demo_fig_line.svg" /><img alt="z" src="../../figures/demo_anim_unknown.svg" /></p>'
 )
 
 
 def test_an_animation_image_becomes_a_lazy_picture_with_a_still():
-    out = as_pictures(PAGE, {"anim_dot": (614, 476)})
+    out = as_pictures(PAGE, {"demo_anim_dot": (614, 476)})
     assert (
-        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="../../figures/anim_dot.still.svg" '
-        'type="image/svg+xml"><img alt="x" src="../../figures/anim_dot.svg#only-light" width="614" height="476" '
+        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="../../figures/demo_anim_dot.still.svg" '
+        'type="image/svg+xml"><img alt="x" src="../../figures/demo_anim_dot.svg#only-light" width="614" height="476" '
         'loading="lazy" decoding="async"></picture>'
-        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="../../figures/anim_dot.still.dark.svg" '
-        'type="image/svg+xml"><img alt="x" src="../../figures/anim_dot.dark.svg#only-dark" width="614" height="476" '
+        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="../../figures/demo_anim_dot.still.dark.svg" '
+        'type="image/svg+xml"><img alt="x" src="../../figures/demo_anim_dot.dark.svg#only-dark" width="614" height="476" '
         'loading="lazy" decoding="async"></picture>'
     ) in out
-    assert '<img alt="y" src="../../figures/fig_line.svg" />' in out  # figures are left alone
-    assert '<img alt="z" src="../../figures/anim_unknown.svg" />' in out  # so is an unknown name
-    assert as_pictures(out, {"anim_dot": (614, 476)}) == out
+    assert '<img alt="y" src="../../figures/demo_fig_line.svg" />' in out  # figures are left alone
+    assert '<img alt="z" src="../../figures/demo_anim_unknown.svg" />' in out  # so is an unknown name
+    assert as_pictures(out, {"demo_anim_dot": (614, 476)}) == out
 
 
 def test_svg_size_is_in_css_pixels():
@@ -253,7 +254,7 @@ def test_chromium_loads_the_animation_lazily_and_the_still_for_reduced_motion(br
     page.on("request", lambda request: requested.append(request.url))
     try:
         page.goto(_page_url(site_url, page_name, lang), wait_until="networkidle")
-        assert not [url for url in requested if "/figures/anim_" in url], "fetched before it was near"
+        assert not [url for url in requested if f"/figures/{name}." in url], "fetched before it was near"
         img = page.locator("picture img[src$='#only-light']")  # the default scheme's
         img.scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
@@ -261,7 +262,7 @@ def test_chromium_loads_the_animation_lazily_and_the_still_for_reduced_motion(br
     finally:
         context.close()
     assert current.endswith(f"/figures/{name}.still.svg" if reduced else f"/figures/{name}.svg"), current
-    assert [url.rsplit("/", 1)[1] for url in requested if "/figures/anim_" in url] == [current.rsplit("/", 1)[1]]
+    assert [url.rsplit("/", 1)[1] for url in requested if f"/figures/{name}." in url] == [current.rsplit("/", 1)[1]]
 
 
 @pytest.mark.parametrize("name", ANIMATIONS)

@@ -76,7 +76,7 @@ def test_the_math_font_is_served_and_covers_every_character(built_site):
 
 def test_executed_output_is_on_the_page(built_site):
     html = page_file(built_site, "en", "rnn").read_text(encoding="utf-8")
-    assert 'data-snippet="rnn_params.py"' in html
+    assert 'data-snippet="rnn/rnn_params.py"' in html
     assert "Keras SimpleRNN(32).count_params() = 1568" in html
     zh = page_file(built_site, "zh", "rnn").read_text(encoding="utf-8")
     assert ">输出</span>" in zh and ">Output</span>" in html

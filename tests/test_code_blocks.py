@@ -16,12 +16,14 @@ from conftest import DOCS, ROOT, SNIPPETS
 
 from rnnnotes.downloads import download_html, imported_snippets, published_snippets
 from rnnnotes.fences import executed_fences
+from rnnnotes.layout import Layout, is_animation, is_figure
 from rnnnotes.runner import SnippetRunner
 from rnnnotes.snippet_index import SnippetIndex, expand_includes
 
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 LONGEST = max(PAGES, key=lambda name: (DOCS / f"{name}.en.md").stat().st_size)
 CACHE = os.environ.get("RNN_NOTES_CACHE", str(ROOT / ".cache"))
+LAYOUT = Layout(SNIPPETS)
 
 
 def page_path(lang, name):
@@ -72,34 +74,37 @@ def test_copy_buttons_copy_the_code_or_the_output_exactly(browser, site_url, lan
 @pytest.fixture
 def tiny_snippets(tmp_path):
     folder = tmp_path / "snippets"
-    folder.mkdir()
-    (folder / "a.py").write_text("import numpy as np\nfrom b import x\n")
-    (folder / "b.py").write_text("import c\nx = c.y\n")
-    (folder / "c.py").write_text("import b  # a cycle\ny = 1\nif __name__ == '__main__':\n    import d\n")
-    (folder / "d.py").write_text("print('d')\n")
-    (folder / "e.py").write_text("print('alone')\n")
+    (folder / "demo").mkdir(parents=True)
+    (folder / "common").mkdir()
+    (folder / "demo" / "demo_a.py").write_text("import numpy as np\nfrom b import x\n")
+    (folder / "common" / "b.py").write_text("import c\nx = c.y\n")
+    (folder / "common" / "c.py").write_text("import b  # a cycle\ny = 1\nif __name__ == '__main__':\n    import demo_d\n")
+    (folder / "demo" / "demo_d.py").write_text("print('d')\n")
+    (folder / "demo" / "demo_e.py").write_text("print('alone')\n")
     return folder
 
 
 def test_imports_are_followed_through_snippets_only(tiny_snippets):
-    assert imported_snippets("a.py", tiny_snippets) == ["b.py", "c.py", "d.py"]
-    assert imported_snippets("e.py", tiny_snippets) == []
-    assert published_snippets(["e.py", "b.py"], tiny_snippets) == ["b.py", "c.py", "d.py", "e.py"]
+    assert imported_snippets("demo/demo_a.py", tiny_snippets) == ["common/b.py", "common/c.py", "demo/demo_d.py"]
+    assert imported_snippets("demo/demo_e.py", tiny_snippets) == []
+    assert published_snippets(["demo/demo_e.py", "common/b.py"], tiny_snippets) == [
+        "common/b.py", "common/c.py", "demo/demo_d.py", "demo/demo_e.py"]
 
 
 def test_download_line_in_each_language():
     href = lambda file: f"../snippets/{file}"  # noqa: E731
-    alone = download_html("e.py", [], href, "zh")
+    alone = download_html("demo/e.py", [], href, "zh")
     assert alone == (
         '<p class="exec-download" data-search-exclude>'
-        '<a href="../snippets/e.py" download="e.py">下载 e.py</a></p>'
+        '<a href="../snippets/demo/e.py" download="e.py">下载 e.py</a></p>'
     )
-    english = download_html("a.py", ["b.py", "c.py"], href, "en")
-    assert '<a href="../snippets/a.py" download="a.py">Download a.py</a> (it imports ' in english
-    assert '<a href="../snippets/b.py" download="b.py" aria-label="Download b.py">b.py</a> and <a' in english
+    english = download_html("demo/a.py", ["common/b.py", "demo/c.py"], href, "en")
+    assert '<a href="../snippets/demo/a.py" download="a.py">Download a.py</a> (it imports ' in english
+    assert '<a href="../snippets/common/b.py" download="b.py" aria-label="Download b.py">b.py</a> and <a' in english
     assert english.endswith(": download them into the same folder)</p>")
-    chinese = download_html("a.py", ["b.py"], href, "zh")
-    assert '（它导入 <a href="../snippets/b.py" download="b.py" aria-label="下载 b.py">b.py</a>，请下载到同一文件夹）' in chinese
+    chinese = download_html("demo/a.py", ["common/b.py"], href, "zh")
+    assert ('（它导入 <a href="../snippets/common/b.py" download="b.py" aria-label="下载 b.py">b.py</a>，'
+            '请下载到同一文件夹）') in chinese
 
 
 EXEC_RE = re.compile(r'<div class="exec" data-snippet="([^"]+)">')
@@ -111,15 +116,18 @@ WORD = {"zh": "下载", "en": "Download"}
 
 
 def assert_download_line(built_site, html_file, line, file, word):
-    """``line`` links ``file`` and then each snippet it imports, each link read as "<word> <name>", and
-    each link leads to the served copy of that file, equal to the one in snippets/."""
+    """``line`` links ``file`` (``gru/gru_forward.py``) and then each snippet it imports, each link read as
+    "<word> <bare file name>" and saved under that name, and each link leads to the served copy of that
+    file, at its path under snippets/ (``snippets/gru/gru_forward.py``), equal to the one in snippets/."""
     links = LINK_RE.findall(line)
-    assert [name for _, name, _, _ in links] == [file] + imported_snippets(file, SNIPPETS), (html_file, line)
+    files = [file] + imported_snippets(file, SNIPPETS)
+    assert [name for _, name, _, _ in links] == [f.rsplit("/", 1)[-1] for f in files], (html_file, line)
     base = "/" + html_file.relative_to(built_site).as_posix()
-    for href, name, label, text in links:
+    for (href, name, label, text), path in zip(links, files):
         assert unescape(label or text) == f"{word} {name}" and name in text, (html_file, line)
+        assert urljoin(base, href) == f"/snippets/{path}", (html_file, href)
         target = built_site / urljoin(base, href).lstrip("/")
-        assert target.read_bytes() == (SNIPPETS / name).read_bytes(), (html_file, href)
+        assert target.read_bytes() == (SNIPPETS / path).read_bytes(), (html_file, href)
 
 
 def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
@@ -136,7 +144,7 @@ def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
             included.add(file)
         included.update(figure_files_linked(built_site, html_file, html, lang))
     assert included
-    published = sorted(p.name for p in (built_site / "snippets").iterdir())
+    published = sorted(p.relative_to(built_site / "snippets").as_posix() for p in (built_site / "snippets").rglob("*.py"))
     assert published == published_snippets(sorted(included), SNIPPETS)
 
 
@@ -152,32 +160,39 @@ def figure_files_linked(built_site, html_file, html, lang):
     for module, line in zip(drawn, lines):
         between = html[html.index(f'figures/{module}.svg#only-light"'):html.index(line)]
         assert "<h" not in between and "<p>" not in between, (html_file, module)  # right under it
-        assert_download_line(built_site, html_file, line, f"{module}.py", WORD[lang])
-    return {f"{module}.py" for module in drawn}
+        assert_download_line(built_site, html_file, line, LAYOUT.file_of(module), WORD[lang])
+    return {LAYOUT.file_of(module) for module in drawn}
 
 
 def test_every_figure_module_is_on_a_page_with_its_download_line(built_site):
     drawn = set()
     for html_file in sorted(built_site.rglob("*.html")):
         drawn.update(FIGURE_RE.findall(html_file.read_text(encoding="utf-8")))
-    modules = {p.stem for p in SNIPPETS.glob("fig_*.py")} | {p.stem for p in SNIPPETS.glob("anim_*.py")}
-    assert modules == drawn
+    modules = set(LAYOUT.figure_modules()) | set(LAYOUT.animation_modules())
+    assert len(modules) == 21 and modules == drawn
 
 
 def test_a_downloaded_snippet_runs_from_a_folder_of_its_own(built_site, tmp_path):
     """The files as the site serves them, copied into an empty folder, run (every snippet is run this way,
     from the repository's copy, by test_snippets_standalone.py; the site's copies are equal bytes)."""
-    published = sorted(p.name for p in (built_site / "snippets").iterdir())
+    published = sorted(p.relative_to(built_site / "snippets").as_posix() for p in (built_site / "snippets").rglob("*.py"))
 
     def light(name):
         files = [name] + imported_snippets(name, SNIPPETS)
         return not any(re.search(r"^\s*(import|from) (keras|tensorflow)", (SNIPPETS / f).read_text(), re.M) for f in files)
 
-    name = min((n for n in published if imported_snippets(n, SNIPPETS) and light(n) and not n.startswith("fig_")),
+    def drawing(name):
+        module = name.rsplit("/", 1)[-1].removesuffix(".py")
+        return is_figure(module) or is_animation(module)
+
+    # one that imports a file from another folder (common/): the flat download folder must serve both
+    name = min((n for n in published if any(f.split("/")[0] != n.split("/")[0] for f in imported_snippets(n, SNIPPETS))
+                and light(n) and not drawing(n)),
                key=lambda n: len(imported_snippets(n, SNIPPETS)))
     for file in [name] + imported_snippets(name, SNIPPETS):
-        shutil.copy(built_site / "snippets" / file, tmp_path / file)
+        shutil.copy(built_site / "snippets" / file, tmp_path / file.rsplit("/", 1)[-1])
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    result = subprocess.run([sys.executable, name], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, name.rsplit("/", 1)[-1]], cwd=tmp_path, env=env, capture_output=True,
+                            text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip()

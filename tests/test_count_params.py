@@ -1,4 +1,4 @@
-"""count_params (snippets/count_params.py) against the count_params() of real Keras layers.
+"""count_params (snippets/common/count_params.py) against the count_params() of real Keras layers.
 
 Each test loops over its cases and reports every mismatch at once: clearing the Keras session after
 each test (tests/conftest.py) costs about a second, so a test per case would take minutes.

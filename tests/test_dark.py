@@ -183,20 +183,20 @@ def test_svg_size_in_css_pixels():
 
 def test_each_figure_becomes_a_light_and_a_dark_image():
     page = (
-        '<p><img alt="a &quot;b&quot; &lt; c" src="../figures/fig_x.svg" /></p>'
-        '<img alt="" src="../figures/fig_unknown.svg" /><img src="logo.svg" alt="logo">'
+        '<p><img alt="a &quot;b&quot; &lt; c" src="../figures/demo_fig_x.svg" /></p>'
+        '<img alt="" src="../figures/demo_fig_unknown.svg" /><img src="logo.svg" alt="logo">'
     )
-    out = figure_pairs(page, {"fig_x": (614, 518)})
+    out = figure_pairs(page, {"demo_fig_x": (614, 518)})
     assert out.count("<img") == 4
     light, dark = re.findall(r"<img [^>]*>", out)[:2]
-    assert 'src="../figures/fig_x.svg#only-light"' in light
-    assert 'src="../figures/fig_x.dark.svg#only-dark"' in dark
+    assert 'src="../figures/demo_fig_x.svg#only-light"' in light
+    assert 'src="../figures/demo_fig_x.dark.svg#only-dark"' in dark
     for img in (light, dark):
         assert 'alt="a &quot;b&quot; &lt; c"' in img
         assert 'width="614" height="518" loading="lazy"' in img
-    assert '<img alt="" src="../figures/fig_unknown.svg" />' in out  # not a figure the build made
+    assert '<img alt="" src="../figures/demo_fig_unknown.svg" />' in out  # not a figure the build made
     assert '<img src="logo.svg" alt="logo">' in out
-    assert figure_pairs(out, {"fig_x": (614, 518)}) == out  # applied twice, nothing changes
+    assert figure_pairs(out, {"demo_fig_x": (614, 518)}) == out  # applied twice, nothing changes
 
 
 # -- the built site ------------------------------------------------------------------------------

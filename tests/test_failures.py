@@ -27,9 +27,9 @@ def own_cache(tmp_path, monkeypatch):
 def make_project(tmp_path, extra="", snippet=SNIPPET, languages=("zh", "en")):
     docs, snippets = tmp_path / "docs", tmp_path / "snippets"
     docs.mkdir()
-    snippets.mkdir()
-    (snippets / "hello.py").write_text(snippet, encoding="utf-8")
-    (snippets / "table.py").write_text(TABLE, encoding="utf-8")
+    (snippets / "common").mkdir(parents=True)
+    (snippets / "common" / "hello.py").write_text(snippet, encoding="utf-8")
+    (snippets / "common" / "table.py").write_text(TABLE, encoding="utf-8")
     for lang in languages:
         (docs / f"index.{lang}.md").write_text(PAGE[lang].format(extra=extra), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -55,7 +55,7 @@ def build(config):
 
 
 def test_the_healthy_project_builds(tmp_path):
-    extra = '```python\n--8<-- "hello.py"\n```\n\n```{.python output="markdown"}\n--8<-- "table.py"\n```'
+    extra = '```python\n--8<-- "common/hello.py"\n```\n\n```{.python output="markdown"}\n--8<-- "common/table.py"\n```'
     code, log = build(make_project(tmp_path, extra=extra))
     assert code == 0, log
     html = (tmp_path / "site/en/index.html").read_text(encoding="utf-8")
@@ -68,7 +68,7 @@ def test_the_healthy_project_builds(tmp_path):
 
 CASES = {
     "snippet raises": (
-        dict(extra='```python\n--8<-- "hello.py"\n```', snippet="1 / 0\n"),
+        dict(extra='```python\n--8<-- "common/hello.py"\n```', snippet="1 / 0\n"),
         ["docs/index.zh.md", "hello.py", "ZeroDivisionError"],
     ),
     "missing include": (
@@ -76,7 +76,7 @@ CASES = {
         ["index.zh.md", "nowhere.py"],
     ),
     "missing section": (
-        dict(extra='```python\n--8<-- "hello.py:nosuchsection"\n```'),
+        dict(extra='```python\n--8<-- "common/hello.py:nosuchsection"\n```'),
         ["index.zh.md", "nosuchsection"],
     ),
     "python fence not from snippets": (
@@ -84,7 +84,7 @@ CASES = {
         ["docs/index.zh.md", "does not come from snippets/"],
     ),
     "unknown output kind": (
-        dict(extra='```{.python output="html"}\n--8<-- "hello.py"\n```'),
+        dict(extra='```{.python output="html"}\n--8<-- "common/hello.py"\n```'),
         ["index.zh.md", 'output="html"'],
     ),
     "bad TeX": (

@@ -154,6 +154,6 @@ def test_migrated_snippet_output():
 
     from conftest import SNIPPETS
 
-    result = runpy.run_path(str(SNIPPETS / "stateful_migrated.py"), run_name="migrated")
+    result = runpy.run_path(str(SNIPPETS / "stateful" / "stateful_migrated.py"), run_name="migrated")
     assert result["model"].inputs[0].shape == (B, T, F)
     assert _largest_state(result["lstm"]) == 0.5

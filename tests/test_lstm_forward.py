@@ -1,4 +1,4 @@
-"""lstm_forward (snippets/lstm_forward.py) against keras.layers.LSTM, and the LSTM chapter's numbers."""
+"""lstm_forward (snippets/lstm/lstm_forward.py) against keras.layers.LSTM, and the LSTM chapter's numbers."""
 
 import warnings
 

@@ -7,22 +7,23 @@ from conftest import ROOT, SNIPPETS, made_by_two_cold_runners
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math
 from rnnnotes.pagespeed import PageSpeedError
 from rnnnotes.runner import SnippetError, SnippetRunner
-from rnnnotes.snippet_index import SnippetIndex, expand_includes
+from rnnnotes.snippet_index import Origin, SnippetIndex, expand_includes
 
 
 @pytest.fixture
 def snippets(tmp_path):
     folder = tmp_path / "snippets"
-    folder.mkdir()
-    (folder / "helper.py").write_text("def value():\n    return 41\n")
-    (folder / "uses_helper.py").write_text(
+    (folder / "common").mkdir(parents=True)
+    (folder / "demo").mkdir()
+    (folder / "common" / "helper.py").write_text("def value():\n    return 41\n")
+    (folder / "demo" / "demo_uses_helper.py").write_text(
         "from helper import value\n# --8<-- [start:show]\nprint(value() + 1)\n# --8<-- [end:show]\n"
     )
-    (folder / "fig_line.py").write_text(
-        "import matplotlib.pyplot as plt\n\n\ndef fig_line():\n    fig, ax = plt.subplots()\n"
+    (folder / "demo" / "demo_fig_line.py").write_text(
+        "import matplotlib.pyplot as plt\n\n\ndef demo_fig_line():\n    fig, ax = plt.subplots()\n"
         "    ax.plot([0, 1], [0, 1])\n    ax.set_xlabel(r'$h_t$')\n    return fig\n"
     )
-    (folder / "fig_wrong.py").write_text("def fig_wrong():\n    return 42\n")
+    (folder / "demo" / "demo_fig_wrong.py").write_text("def demo_fig_wrong():\n    return 42\n")
     return folder
 
 
@@ -38,7 +39,7 @@ def test_code_runs_once_then_comes_from_the_cache(snippets, tmp_path):
     assert second.run_code(code, "x.py") == "41\n"
     assert second.executed == 0  # from disk, no worker started
 
-    (snippets / "helper.py").write_text("def value():\n    return 7\n")
+    (snippets / "common" / "helper.py").write_text("def value():\n    return 7\n")
     assert second.run_code(code, "x.py") == "7\n"  # an imported snippet changed: run again
     assert second.executed == 1
     second.close()
@@ -46,9 +47,9 @@ def test_code_runs_once_then_comes_from_the_cache(snippets, tmp_path):
 
 def test_the_runner_says_which_snippets_a_run_imported(snippets, tmp_path):
     runner = SnippetRunner(snippets, tmp_path / "cache")
-    assert runner.code_imports("from uses_helper import value\n", "x.py") == ["helper.py", "uses_helper.py"]
+    assert runner.code_imports("from demo_uses_helper import value\n", "x.py") == ["common/helper.py", "demo/demo_uses_helper.py"]
     assert runner.code_imports("print(1)\n", "y.py") == []
-    assert runner.figure_imports("fig_line") == ["fig_line.py"]
+    assert runner.figure_imports("demo_fig_line") == ["demo/demo_fig_line.py"]
     runner.close()
 
 
@@ -61,7 +62,7 @@ def test_a_raising_snippet_names_itself_and_the_error(snippets, tmp_path):
 
 
 def test_figures_are_reproducible_svg(snippets, tmp_path):
-    svgs = made_by_two_cold_runners(snippets, tmp_path, lambda runner: runner.make_figure("fig_line"))
+    svgs = made_by_two_cold_runners(snippets, tmp_path, lambda runner: runner.make_figure("demo_fig_line"))
     assert svgs[0] == svgs[1]
     assert svgs[0].lstrip().startswith("<?xml") and "<svg" in svgs[0]
     assert "<dc:date>" not in svgs[0]
@@ -69,27 +70,28 @@ def test_figures_are_reproducible_svg(snippets, tmp_path):
 
 def test_a_figure_function_must_return_a_figure(snippets, tmp_path):
     runner = SnippetRunner(snippets, tmp_path / "cache")
-    with pytest.raises(SnippetError, match=r"fig_wrong.py(.|\n)*must return a matplotlib Figure"):
-        runner.make_figure("fig_wrong")
+    with pytest.raises(SnippetError, match=r"demo/demo_fig_wrong.py(.|\n)*must return a matplotlib Figure"):
+        runner.make_figure("demo_fig_wrong")
     runner.close()
 
 
 def test_snippet_index_finds_files_and_sections(snippets):
     index = SnippetIndex(snippets)
-    section = expand_includes('--8<-- "uses_helper.py:show"', snippets)
+    section = expand_includes('--8<-- "demo/demo_uses_helper.py:show"', snippets)
     assert section.strip() == "print(value() + 1)"
-    assert str(index.lookup(section)) == "uses_helper.py:show"
-    whole = expand_includes('--8<-- "uses_helper.py"', snippets)
+    assert str(index.lookup(section)) == "demo/demo_uses_helper.py:show"
+    whole = expand_includes('--8<-- "demo/demo_uses_helper.py"', snippets)
     assert "--8<--" not in whole
-    assert str(index.lookup(whole)) == "uses_helper.py"
+    assert str(index.lookup(whole)) == "demo/demo_uses_helper.py"
     assert index.lookup("print('not a snippet')") is None
-    assert index.figure_modules() == ["fig_line", "fig_wrong"]
+    assert index.figure_modules() == ["demo_fig_line", "demo_fig_wrong"]
 
 
 def test_every_real_snippet_section_is_indexed():
     index = SnippetIndex(SNIPPETS)
-    for path in SNIPPETS.glob("*.py"):
-        assert index.lookup(expand_includes(f'--8<-- "{path.name}"', SNIPPETS)) is not None, path
+    for path in index.layout.files():
+        file = index.layout.relative(path)
+        assert index.lookup(expand_includes(f'--8<-- "{file}"', SNIPPETS)) == Origin(file, None), path
 
 
 @pytest.fixture(scope="module")
@@ -185,16 +187,16 @@ def test_the_dark_figure_is_cached_with_the_figure(snippets, tmp_path):
     from rnnnotes.dark import dark_svg
 
     first = SnippetRunner(snippets, tmp_path / "cache")
-    dark = first.make_dark_figure("fig_line")
-    light = first.make_figure("fig_line")
+    dark = first.make_dark_figure("demo_fig_line")
+    light = first.make_figure("demo_fig_line")
     assert first.executed == 1 and dark == dark_svg(light) != light
     first.close()
 
     second = SnippetRunner(snippets, tmp_path / "cache")
-    assert second.make_dark_figure("fig_line") == dark
+    assert second.make_dark_figure("demo_fig_line") == dark
     assert second.executed == 0
     second._dark_version = "changed"  # as if dark.py were edited: the figure is made again, fences are not
-    second.make_dark_figure("fig_line")
+    second.make_dark_figure("demo_fig_line")
     assert second.executed == 1
     second.close()
 

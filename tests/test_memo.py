@@ -112,17 +112,22 @@ def test_a_notebook_is_kept_only_while_the_page_and_every_snippet_file_are_uncha
     from rnnnotes.notebooks import notebook_key
 
     snippets = tmp_path / "snippets"
-    snippets.mkdir()
-    (snippets / "a.py").write_text("print(1)\n")
+    (snippets / "common").mkdir(parents=True)
+    (snippets / "common" / "a.py").write_text("print(1)\n")
     page = {"page": "rnn", "lang": "en", "default": "zh", "title": "RNN", "site_url": "/", "source": "# RNN\n"}
     first = notebook_key("# RNN\n", snippets_dir=snippets, **page)
     assert notebook_key("# RNN\n", snippets_dir=snippets, **page) == first
     assert notebook_key("# RNN!\n", snippets_dir=snippets, **page) != first
     assert notebook_key("# RNN\n", snippets_dir=snippets, **dict(page, lang="zh")) != first
-    (snippets / "a.py").write_text("print(2)\n")  # its output in the notebook changes
+    (snippets / "common" / "a.py").write_text("print(2)\n")  # its output in the notebook changes
     assert notebook_key("# RNN\n", snippets_dir=snippets, **page) != first
-    (snippets / "a.py").write_text("print(1)\n")
-    (snippets / "b.py").write_text("x = 1\n")
+    (snippets / "common" / "a.py").write_text("print(1)\n")
+    assert notebook_key("# RNN\n", snippets_dir=snippets, **page) == first
+    (snippets / "rnn").mkdir()
+    (snippets / "common" / "a.py").rename(snippets / "rnn" / "a.py")  # the same file in another folder
+    assert notebook_key("# RNN\n", snippets_dir=snippets, **page) != first
+    (snippets / "rnn" / "a.py").rename(snippets / "common" / "a.py")
+    (snippets / "common" / "b.py").write_text("x = 1\n")
     assert notebook_key("# RNN\n", snippets_dir=snippets, **page) != first
 
 

@@ -23,6 +23,7 @@ from mkdocs.utils.meta import get_data
 from conftest import DOCS, SNIPPETS
 
 from rnnnotes import fences, notebooks
+from rnnnotes.layout import is_figure
 from rnnnotes.pages import FIGURE_RE, LANGUAGES, page_pairs
 from rnnnotes.snippet_index import expand_includes
 
@@ -67,7 +68,7 @@ def page_sequence(path) -> list[tuple[str, str]]:
             found.append((match.start(), "code", expand_includes(body, SNIPPETS).strip("\n")))
     for match in FIGURE_RE.finditer(markdown):
         module = match.group(1).split("/")[-1][: -len(".svg")]
-        if module.startswith("fig_"):  # an animation (anim_*) stays an image in the prose
+        if is_figure(module):  # an animation stays an image in the prose
             found.append((match.start(), "figure", module))
     return [(kind, value) for _, kind, value in sorted(found)]
 
@@ -234,10 +235,10 @@ An image ![logo](assets/logo.svg){ width="20" } inline.
     Body with $x$.
 
 ```python
---8<-- "helper.py"
+--8<-- "common/helper.py"
 ```
 
-![Alt text](figures/fig_line.svg)
+![Alt text](figures/demo_fig_line.svg)
 
 ## Section { #sec }
 
@@ -246,7 +247,7 @@ broken()
 ```
 
 ```{.python output="markdown"}
---8<-- "table.py"
+--8<-- "demo/demo_table.py"
 ```
 '''
 
@@ -256,28 +257,29 @@ class FakeSources:
         self.snippets_dir = folder
 
     def origin(self, code):
-        return "table.py" if "table" in code else "helper.py"
+        return "demo/demo_table.py" if "table" in code else "common/helper.py"
 
     def stdout(self, code):
         return "| a |\n|---|\n| 1 |\n" if "table" in code else "42\n"
 
     def code_imports(self, code):
-        return ["helper.py"]
+        return ["common/helper.py"]
 
     def svg(self, module):
         return "<svg/>"
 
     def figure_imports(self, module):
-        return [f"{module}.py", "helper.py"]
+        return [f"demo/{module}.py", "common/helper.py"]
 
 
 @pytest.fixture
 def small(tmp_path):
     folder = tmp_path / "snippets"
-    folder.mkdir()
-    (folder / "helper.py").write_text("print(42)\n")
-    (folder / "table.py").write_text("print('| a |')  # table\n")
-    (folder / "fig_line.py").write_text("def fig_line():\n    pass\n")
+    (folder / "common").mkdir(parents=True)
+    (folder / "demo").mkdir()
+    (folder / "common" / "helper.py").write_text("print(42)\n")
+    (folder / "demo" / "demo_table.py").write_text("print('| a |')  # table\n")
+    (folder / "demo" / "demo_fig_line.py").write_text("def demo_fig_line():\n    pass\n")
 
     def make(markdown=PAGE, lang="en"):
         parts = notebooks.page_parts(markdown, page="this", lang=lang, default="zh",
@@ -294,13 +296,13 @@ def test_a_page_becomes_cells_in_order(small):
     assert kinds == [
         ("markdown", None),
         ("code", {"setup": "fresh-start"}),
-        ("code", {"setup": "fig_line.py"}),
-        ("code", {"setup": "helper.py"}),
+        ("code", {"setup": "demo/demo_fig_line.py"}),
+        ("code", {"setup": "common/helper.py"}),
         ("markdown", None),
-        ("code", {"snippet": "helper.py"}),
-        ("code", {"figure": "fig_line"}),
+        ("code", {"snippet": "common/helper.py"}),
+        ("code", {"figure": "demo_fig_line"}),
         ("markdown", None),
-        ("code", {"snippet": "table.py"}),
+        ("code", {"snippet": "demo/demo_table.py"}),
     ]
     head, _, _, writefile, intro, code, figure, section, table = cells
     assert head.source.startswith('# Title <a id="top"></a>\n\n**About this notebook.**')
@@ -312,7 +314,7 @@ def test_a_page_becomes_cells_in_order(small):
     assert "> **Careful**\n>\n> Body with $x$." in intro.source
     assert code.source == "print(42)" and code.outputs[0].text == "42\n"
     assert code.execution_count == 4
-    assert figure.source == "from fig_line import fig_line\n\nfig = fig_line()"
+    assert figure.source == "from demo_fig_line import demo_fig_line\n\nfig = demo_fig_line()"
     assert figure.outputs[0].data == {"image/svg+xml": "<svg/>", "text/plain": "Alt text"}
     assert section.source == '## Section <a id="sec"></a>\n\n```python\nbroken()\n```'
     assert table.outputs[0].output_type == "display_data"
@@ -330,7 +332,7 @@ def test_the_same_page_gives_the_same_bytes_and_the_default_language_has_no_pref
 
 
 def test_code_that_cannot_be_a_cell_is_refused_with_its_line(small):
-    nested = 'Text.\n\n!!! note\n\n    ```python\n    --8<-- "helper.py"\n    ```\n'
+    nested = 'Text.\n\n!!! note\n\n    ```python\n    --8<-- "common/helper.py"\n    ```\n'
     with pytest.raises(notebooks.NotebookError, match=r"line 5: a python fence"):
         small(nested)
 

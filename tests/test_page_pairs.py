@@ -30,10 +30,10 @@ $$
 正文 $x$ 和 $y$。
 
 ```python
---8<-- "rnn_params.py"
+--8<-- "rnn/rnn_params.py"
 ```
 
-![图](figures/fig_rnn_unrolled.svg)
+![图](figures/rnn_fig_unrolled.svg)
 
 见 [RNN](rnn.md#recurrence)。
 
@@ -63,8 +63,8 @@ def test_missing_translation_names_the_file(tmp_path):
 def test_each_difference_is_reported(tmp_path):
     cases = {
         "anchors": ZH.replace("#title", "#heading"),
-        "includes": ZH.replace("rnn_params.py", "rnn_shapes.py"),
-        "figures": ZH.replace("fig_rnn_unrolled", "fig_vanishing_gradient"),
+        "includes": ZH.replace("rnn/rnn_params.py", "rnn/rnn_shapes.py"),
+        "figures": ZH.replace("rnn_fig_unrolled", "rnn_fig_vanishing_gradient"),
         "display_math": ZH.replace("$$\na = b\n$$", "a = b"),
         "inline_math": ZH.replace("$y$", "y"),
         "links": ZH.replace("rnn.md#recurrence", "rnn.md#unrolled"),
@@ -78,10 +78,10 @@ def test_each_difference_is_reported(tmp_path):
 
 
 def test_an_animation_counts_as_a_figure(tmp_path):
-    animation = '\n<figure markdown="span">\n![动画](figures/anim_lstm_step.svg)\n<figcaption>图注</figcaption>\n</figure>\n'
+    animation = '\n<figure markdown="span">\n![动画](figures/lstm_anim_step.svg)\n<figcaption>图注</figcaption>\n</figure>\n'
     en = ZH.replace("标题", "Title").replace("正文", "Text").replace("和", "and").replace("图", "figure")
     problems = _write(tmp_path, ZH + animation, en)
-    assert len(problems) == 1 and "figures differ" in problems[0] and "anim_lstm_step" in problems[0], problems
+    assert len(problems) == 1 and "figures differ" in problems[0] and "lstm_anim_step" in problems[0], problems
 
 
 def test_heading_without_anchor_is_reported(tmp_path):

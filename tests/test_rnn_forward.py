@@ -1,4 +1,4 @@
-"""simple_rnn_forward (snippets/rnn_forward.py) against keras.layers.SimpleRNN."""
+"""simple_rnn_forward (snippets/rnn/rnn_forward.py) against keras.layers.SimpleRNN."""
 
 import keras
 import numpy as np

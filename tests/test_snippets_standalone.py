@@ -1,11 +1,13 @@
 """Every file in snippets/ runs on its own, as a reader who downloaded it from a page would run it: in a
 folder that holds only the file and the snippets it imports (rnnnotes.downloads, the files the page
-links), as `python <file>.py`.
+links), all side by side whichever snippets/ folder they come from, as `python <file>.py`.
 
 Importing TensorFlow takes seconds, and there are many files, so most of them run in processes forked
 from one that has imported the libraries and nothing else (tests/standalone_runner.py): each file still
-runs as ``__main__``, in a process of its own, in its folder, with no other snippet loaded. A few files also run as plain `python snippets/<file>.py` processes, so that the shortcut
-itself is checked against the real thing."""
+runs as ``__main__``, in a process of its own, in its folder, with no other snippet loaded. A few files
+also run as plain `python snippets/<chapter>/<file>.py` processes from the repository (with
+``PYTHONPATH=snippets/common``, as the README says, for one that imports from common/), so that the
+shortcut itself is checked against the real thing."""
 
 import json
 import os
@@ -19,9 +21,12 @@ import pytest
 from conftest import SNIPPETS
 
 from rnnnotes.downloads import imported_snippets
+from rnnnotes.layout import COMMON, Layout
 
-FILES = sorted(p.name for p in SNIPPETS.glob("*.py"))
-PLAIN = ["versions.py", "rnn_forward.py", "fig_rnn_unrolled.py"]  # also run without the fork shortcut
+LAYOUT = Layout(SNIPPETS)
+FILES = sorted(LAYOUT.relative(p) for p in LAYOUT.files())  # "rnn/rnn_forward.py", …
+# also run without the fork shortcut; the last imports count_params from common/
+PLAIN = ["common/versions.py", "rnn/rnn_forward.py", "rnn/rnn_fig_unrolled.py", "params/params_formula_tex.py"]
 ENV = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg")
 
 
@@ -30,11 +35,12 @@ def runs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("standalone")
     jobs = ""
     for name in FILES:  # each in a folder with only the files its page lets a reader download
-        workdir = folder / name.removesuffix(".py")
+        workdir = folder / Path(name).stem
         workdir.mkdir()
         for file in [name] + imported_snippets(name, SNIPPETS):
-            shutil.copy(SNIPPETS / file, workdir / file)
-        jobs += json.dumps({"name": name, "path": str(workdir / name), "workdir": str(workdir)}) + "\n"
+            shutil.copy(SNIPPETS / file, workdir / Path(file).name)
+        path = workdir / Path(name).name
+        jobs += json.dumps({"name": name, "path": str(path), "workdir": str(workdir)}) + "\n"
     result = subprocess.run(
         [sys.executable, str(Path(__file__).with_name("standalone_runner.py"))],
         input=jobs, env=ENV, capture_output=True, text=True, timeout=900,
@@ -52,7 +58,13 @@ def test_snippet_runs_on_its_own(runs, name):
 
 @pytest.mark.parametrize("name", PLAIN)
 def test_snippet_runs_as_a_plain_process_too(runs, name, tmp_path):
-    result = subprocess.run([sys.executable, str(SNIPPETS / name)], cwd=tmp_path, env=ENV,
+    env = dict(ENV, PYTHONPATH=str(SNIPPETS / COMMON))
+    result = subprocess.run([sys.executable, str(SNIPPETS / name)], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout == runs[name]["stdout"]  # the forked run printed exactly the same
+
+
+def test_every_snippet_folder_is_run():
+    assert {name.split("/")[0] for name in FILES} == {"common", "gru", "lstm", "params", "rnn", "stacked", "stateful"}
+    assert len(FILES) == 83

@@ -61,7 +61,7 @@ def test_rows_match_keras_layer_by_layer(embedding, units):
 
 
 def test_page_table_numbers():
-    result = runpy.run_path(str(SNIPPETS / "stacked_table.py"), run_name="table")
+    result = runpy.run_path(str(SNIPPETS / "stacked" / "stacked_table.py"), run_name="table")
     counts = [row["count"] for row in result["rows"]]
     assert counts == [8000, 6272, 8320, 3136, 17]
     assert result["model"].count_params() == 25745
@@ -90,7 +90,7 @@ def test_return_sequences_shapes():
 
 
 def test_each_layer_has_its_own_state_and_h_is_the_last_output():
-    result = runpy.run_path(str(SNIPPETS / "stacked_states.py"), run_name="states")
+    result = runpy.run_path(str(SNIPPETS / "stacked" / "stacked_states.py"), run_name="states")
     for sequence, h, c in ((result["sequence_1"], result["h_1"], result["c_1"]),
                            (result["sequence_2"], result["h_2"], result["c_2"])):
         sequence, h, c = (keras.ops.convert_to_numpy(a) for a in (sequence, h, c))

@@ -172,7 +172,7 @@ def test_stateful_layer_needs_a_fixed_batch():
 
 
 def test_demo_differs_until_reset():
-    result = runpy.run_path(str(SNIPPETS / "stateful_demo.py"), run_name="demo")
+    result = runpy.run_path(str(SNIPPETS / "stateful" / "stateful_demo.py"), run_name="demo")
     first, second, after_reset = result["first"], result["second"], result["after_reset"]
     assert np.abs(second - first).max() > 1e-3
     np.testing.assert_array_equal(after_reset, first)
@@ -220,10 +220,10 @@ def test_cue_in_earlier_chunk():
 def test_task_figure_shows_ten_chunks():
     import inspect
 
-    from fig_stateful_task import fig_stateful_task
+    from stateful_fig_task import stateful_fig_task
     from stateful_task import T
 
-    assert inspect.signature(fig_stateful_task).parameters["steps"].default // T == 10
+    assert inspect.signature(stateful_fig_task).parameters["steps"].default // T == 10
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 The mkdocs hook in ``scripts/mkdocs_hooks.py`` only forwards events here:
 
+* :mod:`rnnnotes.layout` knows where snippets live (``snippets/<chapter>/``, ``snippets/common/``) and how figures are named;
 * :mod:`rnnnotes.snippet_index` knows which snippet file and section a code fence shows;
 * :mod:`rnnnotes.runner` executes fences and figure functions in a worker process, cached by content;
 * :mod:`rnnnotes.fences` turns an executed fence into highlighted code plus its printed output;

@@ -1,15 +1,16 @@
 """Animations on a page: an animated SVG, a still for readers who prefer reduced motion, loaded lazily.
 
-``snippets/anim_<name>.py`` defines ``anim_<name>()`` returning a StagedFigure (snippets/svg_animation.py).
-The build saves ``figures/anim_<name>.svg`` (animated) and ``figures/anim_<name>.still.svg``; a page shows
-the animation like any figure, ``![alt text](figures/anim_<name>.svg)``, and :func:`as_pictures` turns
+``snippets/<chapter>/<chapter>_anim_<topic>.py`` defines ``<chapter>_anim_<topic>()`` (names: :mod:`rnnnotes.layout`)
+returning a StagedFigure (snippets/common/svg_animation.py). Below, ``<name>`` is that module's name.
+The build saves ``figures/<name>.svg`` (animated) and ``figures/<name>.still.svg``; a page shows
+the animation like any figure, ``![alt text](figures/<name>.svg)``, and :func:`as_pictures` turns
 that image into
 
-    <picture><source media="(prefers-reduced-motion: reduce)" srcset="…/anim_<name>.still.svg" …>
-    <img … src="…/anim_<name>.svg#only-light" width="…" height="…" loading="lazy" decoding="async"></picture>
+    <picture><source media="(prefers-reduced-motion: reduce)" srcset="…/<name>.still.svg" …>
+    <img … src="…/<name>.svg#only-light" width="…" height="…" loading="lazy" decoding="async"></picture>
 
-followed by the same picture for the dark scheme (``anim_<name>.still.dark.svg``,
-``anim_<name>.dark.svg#only-dark``; see :mod:`rnnnotes.figures`). The width and height keep the page
+followed by the same picture for the dark scheme (``<name>.still.dark.svg``,
+``<name>.dark.svg#only-dark``; see :mod:`rnnnotes.figures`). The width and height keep the page
 from jumping when the image arrives, so anchors stay where they land.
 """
 
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 import re
 
+from .layout import ANIMATION_NAME
+
 IMG_RE = re.compile(
-    r'<img\b(?P<attrs>[^>]*?\bsrc="(?P<folder>[^"]*?figures/)(?P<name>anim_[-\w]+)\.svg"[^>]*?)\s*/?>'
+    rf'<img\b(?P<attrs>[^>]*?\bsrc="(?P<folder>[^"]*?figures/)(?P<name>{ANIMATION_NAME})\.svg"[^>]*?)\s*/?>'
 )
 
 

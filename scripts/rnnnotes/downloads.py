@@ -1,11 +1,14 @@
 """Every snippet a page shows can be downloaded from the page, and runs once downloaded.
 
-The build publishes each ``snippets/*.py`` that a page includes at ``/snippets/<file>``, together with
-every ``snippets/`` module it imports (found by reading its ``import`` statements, transitively), so
-the files a reader downloads are all the files it needs. Each executed fence ends with a link to its
-file, in the page's language, with a ``download`` attribute; when the file imports other snippets, the
-link names them too and links each. Each figure and animation is followed by the same line for the
-``fig_*.py`` / ``anim_*.py`` file that draws it.
+The build publishes each snippet file that a page includes at its path under the site's ``snippets/``
+(``snippets/gru/gru_forward.py``, ``snippets/common/count_params.py``: :func:`rnnnotes.layout.site_uri`),
+together with every snippet module it imports (found by reading its ``import`` statements, transitively),
+so the files a reader downloads are all the files it needs. Imports are bare module names, so the files
+run from one flat folder. Each executed fence ends with a link to its file, in the page's language, with a
+``download`` attribute naming the bare file; when the file imports other snippets, the link names them too
+and links each. Each figure and animation is followed by the same line for the file that draws it.
+
+Files are named by their path under ``snippets/`` (``gru/gru_forward.py``) throughout.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ from __future__ import annotations
 import ast
 import functools
 import html
+import posixpath
 import re
 from pathlib import Path
 
+from .layout import Layout
+
 DOWNLOAD = {"zh": "下载", "en": "Download"}
-SITE_FOLDER = "snippets"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -33,16 +38,16 @@ def _top_level_imports(source: str, filename: str) -> tuple[str, ...]:
 
 
 def imported_snippets(name: str, snippets_dir: Path) -> list[str]:
-    """File names of the ``snippets/`` modules that ``snippets/<name>`` imports, directly or not."""
-    snippets_dir = Path(snippets_dir)
+    """The snippet files (``common/count_params.py``) that ``snippets/<name>`` imports, directly or not."""
+    layout = Layout(snippets_dir)
     found: set[str] = set()
     todo = [name]
     while todo:
         current = todo.pop()
-        source = (snippets_dir / current).read_text(encoding="utf-8")
+        source = layout.path(current).read_text(encoding="utf-8")
         for module in _top_level_imports(source, current):
-            file = f"{module}.py"
-            if file != name and file not in found and (snippets_dir / file).is_file():
+            file = layout.file_of(module)
+            if file is not None and file != name and file not in found:
                 found.add(file)
                 todo.append(file)
     return sorted(found)
@@ -68,12 +73,13 @@ def _english_list(items: list[str]) -> str:
 
 def download_html(name: str, imports: list[str], href_of, lang: str, css_class: str = "exec-download") -> str:
     """The line under a fence (or, with ``css_class="figure-download"``, a figure): a link to ``name``
-    and to each snippet it imports.
+    (``gru/gru_forward.py``) and to each snippet it imports, each shown and saved by its bare file name.
 
     ``href_of(file)`` is the link from the page to the published ``snippets/<file>``."""
     word = DOWNLOAD.get(lang, DOWNLOAD["en"])
-    main = _link(href_of(name), name, f"{word} {name}")
-    needed = [_link(href_of(file), file, file, f"{word} {file}") for file in imports]
+    base = posixpath.basename
+    main = _link(href_of(name), base(name), f"{word} {base(name)}")
+    needed = [_link(href_of(file), base(file), base(file), f"{word} {base(file)}") for file in imports]
     if not needed:
         text = main
     elif lang == "zh":
@@ -96,9 +102,11 @@ FIGURE_BLOCK_RE = re.compile(
 def figure_download_links(page_html: str, snippets_dir: Path, href_of, lang: str) -> str:
     """After each figure or animation drawn by a ``snippets/`` file, the line that downloads that file."""
 
+    layout = Layout(snippets_dir)
+
     def add(match: re.Match) -> str:
-        name = f"{match['p'] or match['f']}.py"
-        if not (Path(snippets_dir) / name).is_file():
+        name = layout.file_of(match["p"] or match["f"])
+        if name is None:
             return match[0]
         line = download_html(name, imported_snippets(name, snippets_dir), href_of, lang, "figure-download")
         return f"{match[0]}\n{line}"

@@ -1,14 +1,15 @@
 """Python fences that run at build time.
 
 Every ``python`` fence on a page must show a file or a named section from ``snippets/`` (included with
-``--8<--``). At build time the fence is executed and whatever it prints is shown right under the code.
+``--8<-- "gru/gru_forward.py:forward"``, the file's path under ``snippets/``: :mod:`rnnnotes.layout`). At
+build time the fence is executed and whatever it prints is shown right under the code.
 A fence marked ``{.python notest}`` is shown as it is, neither run here nor by the fence tests: it is
 for code that must *not* work, such as the Keras 2 forms in a migration table.
 
 A fence marked ``{.python output="markdown"}`` prints Markdown (typically a table, math allowed); the
 printed Markdown is rendered as part of the page instead of being shown as text.
 
-An executed fence becomes ``<div class="exec" data-snippet="file.py:section">``: the code (its copy
+An executed fence becomes ``<div class="exec" data-snippet="gru/gru_forward.py:forward">``: the code (its copy
 button copies exactly the included code), the output (its own copy button copies the output only), and a
 link to download the snippet file and the snippets it imports (:mod:`rnnnotes.downloads`).
 """
@@ -25,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 from pymdownx.superfences import SuperFencesException, highlight_validator
 
-from . import downloads
+from . import downloads, layout
 from .runner import SnippetRunner
 from .snippet_index import SnippetIndex, expand_includes
 
@@ -139,7 +140,7 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
         first_line = src.strip().splitlines()[0] if src.strip() else ""
         raise FenceError(
             f"{ctx.page}: a python fence does not come from snippets/ (starts with {first_line!r}). "
-            'Put the code in snippets/ and include it with --8<-- "file.py:section", '
+            'Put the code in snippets/ and include it with --8<-- "<chapter>/file.py:section", '
             "or mark the fence {.python notest} if it must not run."
         )
     try:
@@ -147,7 +148,7 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     except Exception as error:
         raise FenceError(f"{ctx.page}: {error}") from None
     ctx.fences.append(str(origin))
-    options.setdefault("title", f"snippets/{origin.file}")
+    options.setdefault("title", f"{layout.NAME}/{origin.file}")
     code_html = _highlight(src, language, options, md, **kwargs)
     label = OUTPUT_LABEL.get(ctx.language, OUTPUT_LABEL["en"])
     if not stdout.strip():
@@ -167,7 +168,7 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     link = downloads.download_html(
         origin.file,
         downloads.imported_snippets(origin.file, ctx.index.snippets_dir),
-        lambda file: get_relative_url(f"{downloads.SITE_FOLDER}/{file}", ctx.page_url),
+        lambda file: get_relative_url(layout.site_uri(file), ctx.page_url),
         ctx.language,
     )
     return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{output_html}{link}</div>'

@@ -9,7 +9,7 @@ A page becomes a notebook cell by cell, in the page's order:
 * every executed ``python`` fence becomes a code cell holding exactly the code the page shows (includes
   expanded by :func:`snippet_index.expand_includes`), with the output the build printed under it: a
   ``stream`` output, or for ``output="markdown"`` fences ``text/markdown`` as the page renders it;
-* every figure ``![alt](figures/fig_x.svg)`` becomes a code cell that calls ``fig_x()``, with the build's
+* every figure ``![alt](figures/gru_fig_cell.svg)`` becomes a code cell that calls ``gru_fig_cell()``, with the build's
   SVG as its output and the page's alt text as its ``text/plain``.
 
 Nothing runs here: outputs, SVGs and the list of ``snippets/`` files each cell imports come from the
@@ -17,7 +17,8 @@ snippet runner's cache, filled when the build executed the fences. The build run
 namespace; a notebook runs top to bottom in one kernel. So the notebook starts with setup cells: one
 that makes every later cell start as the build's worker starts a fence (snippet modules imported afresh,
 NumPy seeded, Keras' names reset), so the outputs a reader gets are the outputs stored in the notebook,
-then one ``%%writefile rnn_notes_snippets/x.py`` cell per snippet module the chapter imports, so a
+then one ``%%writefile rnn_notes_snippets/x.py`` cell per snippet module the chapter imports (one flat
+folder, whichever ``snippets/`` folder the module lives in: imports are bare module names), so a
 reader who downloads only the ``.ipynb`` has everything. tests/test_notebooks.py runs each chapter's
 notebook and checks both.
 
@@ -39,6 +40,7 @@ from typing import Callable
 import nbformat
 from nbformat import v4
 
+from .layout import FIGURE_NAME, Layout
 from .snippet_index import expand_includes
 
 FOLDER = "notebooks"
@@ -47,7 +49,7 @@ META_KEY = "notebook_download"  # page.meta key the template reads; front matter
 # Where a notebook writes the snippets/ modules it imports: beside the notebook, under a name that is not
 # the project's snippets/, so a notebook opened in a clone of the project never overwrites its files.
 MODULES = "rnn_notes_snippets"
-CELL_META = "rnn_notes"  # cell metadata: {"snippet": "x.py:section"}, {"figure": "fig_x"} or {"setup": ...}
+CELL_META = "rnn_notes"  # cell metadata: {"snippet": "gru/x.py:section"}, {"figure": "gru_fig_x"} or {"setup": ...}
 
 ABOUT = {
     "zh": (
@@ -135,7 +137,7 @@ FENCE_OPEN_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<
 HEADING_RE = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<title>.*?)[ \t]*$")
 ANCHOR_RE = re.compile(r"[ \t]*\{[ \t]*#(?P<id>[-\w]+)[^}]*\}[ \t]*$")
 FIGURE_RE = re.compile(
-    r"^!\[(?P<alt>[^\]]*)\]\((?:\.\./)*figures/(?P<module>fig_\w+)\.svg\)[ \t]*(?:\{[^}]*\})?[ \t]*$"
+    rf"^!\[(?P<alt>[^\]]*)\]\((?:\.\./)*figures/(?P<module>{FIGURE_NAME})\.svg\)[ \t]*(?:\{{[^}}]*\}})?[ \t]*$"
 )
 BLOCK_RE = re.compile(r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<rest>.*?)[ \t]*$')
 TITLE_RE = re.compile(r'^(?:(?P<type>[-\w]+)(?:[ \t]+[-\w]+)*)?[ \t]*(?:"(?P<title>[^"]*)")?$')
@@ -418,12 +420,16 @@ def _figure_cell(part: Figure, sources: Sources):
 
 
 def _setup_cells(imports: set[str], snippets_dir: Path) -> list:
+    """The fresh-start cell, then one cell per imported snippet file (``common/count_params.py``) that
+    writes it, by its bare name, into the notebook's one modules folder."""
     cells = [_code_cell_node(SETUP_CODE, {CELL_META: {"setup": "fresh-start"}}, [])]
-    for name in sorted(imports):
-        text = (snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
+    layout = Layout(snippets_dir)
+    for file in sorted(imports, key=posixpath.basename):
+        name = posixpath.basename(file)
+        text = layout.path(file).read_text(encoding="utf-8").rstrip("\n")
         cells.append(_code_cell_node(
             f"%%writefile {MODULES}/{name}\n{text}",
-            {CELL_META: {"setup": name}, "jupyter": {"source_hidden": True}},
+            {CELL_META: {"setup": file}, "jupyter": {"source_hidden": True}},
             [_stream(f"Writing {MODULES}/{name}\n")],
         ))
     return cells
@@ -535,8 +541,10 @@ def notebook_key(markdown: str, *, page: str, lang: str, default: str, title: st
     figures come from them), the library versions, and the build's own code. Equal keys, equal notebooks."""
     from . import memo
 
+    layout = Layout(snippets_dir)
+    snippets = [(layout.relative(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in layout.files()]
     return memo.digest(
-        markdown, page, lang, default, title, site_url, source, memo.folder_digest(snippets_dir),
+        markdown, page, lang, default, title, site_url, source, snippets,
         library_versions(), memo.folder_digest(Path(__file__).parent),
     )
 

@@ -1,9 +1,10 @@
 """Run snippets for the build, once, cached by content.
 
 A result is stored under a key made of what was run (a fence's code, a figure's or animation's module) and
-the versions of the libraries it ran on. The result records which ``snippets/`` files it imported and
-their hashes; it is reused only while every one of them still has that hash. So editing prose reruns
-nothing, and editing ``rnn_forward.py`` reruns exactly the fences and figures that import it. The cache
+the versions of the libraries it ran on. The result records which ``snippets/`` files it imported (their
+paths under ``snippets/``, :mod:`rnnnotes.layout`) and their hashes; it is reused only while every one of
+them still has that hash. So editing prose reruns nothing, and editing ``rnn/rnn_forward.py`` reruns
+exactly the fences and figures that import it. The cache
 lives in a git-ignored folder; nothing is written into ``docs/`` or ``snippets/``.
 """
 
@@ -20,10 +21,12 @@ from importlib import metadata
 from pathlib import Path
 
 from .dark import dark_svg
+from .layout import Layout
 from .memo import write_atomically
 
 WORKER = Path(__file__).with_name("worker.py")
 DARK = Path(__file__).with_name("dark.py")
+LAYOUT = Path(__file__).with_name("layout.py")
 LIBRARIES = ("numpy", "keras", "matplotlib", "tensorflow-cpu", "tensorflow")
 
 
@@ -50,9 +53,11 @@ def _sha(data: bytes | str) -> str:
 class SnippetRunner:
     def __init__(self, snippets_dir: Path, cache_dir: Path, parallel: int = os.cpu_count() or 1):
         self.snippets_dir = Path(snippets_dir).resolve()
+        self.layout = Layout(self.snippets_dir)
         self.cache_dir = Path(cache_dir)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        self._environment = _library_versions() + ";worker=" + _sha(WORKER.read_bytes())
+        self._environment = (_library_versions() + ";worker=" + _sha(WORKER.read_bytes())
+                             + ";layout=" + _sha(LAYOUT.read_bytes()))
         self._dark_version = _sha(DARK.read_bytes())  # in figure keys only: editing dark.py reruns no fence
         self._memory: dict[str, dict] = {}
         self._proc: subprocess.Popen | None = None
@@ -66,13 +71,17 @@ class SnippetRunner:
         return {"kind": "code", "code": code.strip("\n") + "\n", "name": name}, name
 
     def figure_request(self, module: str) -> tuple[dict, str]:
-        return {"kind": "figure", "module": module, "dark": self._dark_version}, f"{module}.py"
+        return {"kind": "figure", "module": module, "dark": self._dark_version}, self._label(module)
 
     def animation_request(self, module: str) -> tuple[dict, str]:
-        return {"kind": "animation", "module": module, "dark": self._dark_version}, f"{module}.py"
+        return {"kind": "animation", "module": module, "dark": self._dark_version}, self._label(module)
+
+    def _label(self, module: str) -> str:
+        """How errors name a figure's file: its path under snippets/ (``gru/gru_fig_cell.py``)."""
+        return self.layout.file_of(module) or f"{module}.py"
 
     def run_code(self, code: str, name: str) -> str:
-        """Stdout of ``code`` (a fence shown from ``snippets/<name>``)."""
+        """Stdout of ``code`` (a fence shown from ``snippets/<name>``, ``name`` like ``rnn/rnn_params.py:count``)."""
         return self._get(*self.code_request(code, name))["stdout"]
 
     def make_figure(self, module: str) -> str:
@@ -94,7 +103,7 @@ class SnippetRunner:
         return result["svg_dark"], result["still_dark"]
 
     def code_imports(self, code: str, name: str) -> list[str]:
-        """The ``snippets/`` files (``x.py``) that running ``code`` imported, from its cached run."""
+        """The ``snippets/`` files (``common/count_params.py``) that running ``code`` imported, from its cached run."""
         return sorted(self._entry(*self.code_request(code, name))["deps"])
 
     def figure_imports(self, module: str) -> list[str]:

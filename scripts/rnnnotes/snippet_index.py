@@ -1,9 +1,10 @@
 """Which snippet a code fence shows.
 
-A page shows code only by including it from ``snippets/`` (``--8<-- "file.py:section"``). After
-pymdownx.snippets has expanded the include, the fence holds plain text; :class:`SnippetIndex` maps that
-text back to ``file.py`` or ``file.py:section``, using pymdownx.snippets itself to expand every file and
-every section the same way the page did.
+A page shows code only by including it from ``snippets/`` (``--8<-- "gru/gru_forward.py:forward"``; where
+files live is :mod:`rnnnotes.layout`'s business). After pymdownx.snippets has expanded the include, the
+fence holds plain text; :class:`SnippetIndex` maps that text back to ``gru/gru_forward.py`` or
+``gru/gru_forward.py:forward``, using pymdownx.snippets itself to expand every file and every section the
+same way the page did.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import markdown
 
+from .layout import Layout
+
 SECTION_RE = re.compile(r"--8<--\s+\[start:(?P<name>[a-z][-_0-9a-z]*)\]")
 
 # The options pages are built with; mkdocs.yml passes the same ones to pymdownx.snippets.
@@ -22,7 +25,7 @@ SNIPPETS_CONFIG = {"check_paths": True, "dedent_subsections": True}
 
 @dataclass(frozen=True)
 class Origin:
-    file: str  # file name inside snippets/, e.g. "rnn_forward.py"
+    file: str  # path under snippets/, as the page includes it: "rnn/rnn_forward.py"
     section: str | None
 
     def __str__(self) -> str:
@@ -61,10 +64,12 @@ def _normal(code: str) -> str:
 class SnippetIndex:
     def __init__(self, snippets_dir: Path):
         self.snippets_dir = Path(snippets_dir)
+        self.layout = Layout(self.snippets_dir)
         self._by_text: dict[str, Origin] = {}
-        for path in sorted(self.snippets_dir.glob("*.py")):
-            targets = [Origin(path.name, None)] + [
-                Origin(path.name, name)
+        for path in self.layout.files():
+            file = self.layout.relative(path)
+            targets = [Origin(file, None)] + [
+                Origin(file, name)
                 for name in dict.fromkeys(SECTION_RE.findall(path.read_text(encoding="utf-8")))
             ]
             for origin in targets:
@@ -75,9 +80,9 @@ class SnippetIndex:
         return self._by_text.get(_normal(code))
 
     def figure_modules(self) -> list[str]:
-        """Module names of figure snippets: ``snippets/fig_<name>.py`` defining ``fig_<name>()``."""
-        return sorted(p.stem for p in self.snippets_dir.glob("fig_*.py"))
+        """Module names of figure snippets (:meth:`rnnnotes.layout.Layout.figure_modules`)."""
+        return self.layout.figure_modules()
 
     def animation_modules(self) -> list[str]:
-        """Module names of animation snippets: ``snippets/anim_<name>.py`` defining ``anim_<name>()``."""
-        return sorted(p.stem for p in self.snippets_dir.glob("anim_*.py"))
+        """Module names of animation snippets (:meth:`rnnnotes.layout.Layout.animation_modules`)."""
+        return self.layout.animation_modules()

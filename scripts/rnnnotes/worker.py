@@ -5,9 +5,9 @@ the original stdout; anything printed by C libraries goes to stderr instead. Eac
 namespace with ``snippets/`` modules re-imported, Keras' session cleared and NumPy's global seed fixed, so
 NumPy's print options reset, so a snippet prints the same thing whether it runs first, last or alone.
 
-    {"kind": "code", "code": "...", "name": "rnn_params.py:count"}  ->  {"stdout": "...", "deps": [...]}
-    {"kind": "figure", "module": "fig_rnn_unrolled"}                 ->  {"svg": "...", "deps": [...]}
-    {"kind": "animation", "module": "anim_lstm_step"}                ->  {"svg": "...", "still": "...", "deps": [...]}
+    {"kind": "code", "code": "...", "name": "rnn/rnn_params.py:count"}->  {"stdout": "...", "deps": [...]}
+    {"kind": "figure", "module": "rnn_fig_unrolled"}                 ->  {"svg": "...", "deps": [...]}
+    {"kind": "animation", "module": "lstm_anim_step"}                ->  {"svg": "...", "still": "...", "deps": [...]}
     failure                                                          ->  {"error": "traceback"}
 """
 
@@ -22,6 +22,10 @@ import sys
 import traceback
 from pathlib import Path
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # run as a script: find rnnnotes
+from rnnnotes import layout  # noqa: E402
+from rnnnotes.layout import Layout  # noqa: E402
+
 SVG_RC = {
     "svg.hashsalt": "rnn-notes",  # fixed ids inside the SVG: same bytes on every build
     "svg.fonttype": "path",
@@ -31,11 +35,13 @@ SVG_RC = {
 
 
 def _snippet_modules(snippets_dir: Path) -> dict[str, Path]:
-    folder = str(snippets_dir)  # on sys.path as given, so imported modules' paths start with it
+    """The loaded modules that are snippets: those loaded from a folder of the layout (on sys.path as
+    :meth:`Layout.folders` gives them, so a module's path starts with one)."""
+    folders = {str(folder) for folder in Layout(snippets_dir).folders()}
     found = {}
     for name, module in list(sys.modules.items()):
         path = getattr(module, "__file__", None)
-        if path and os.path.dirname(path) == folder:
+        if path and os.path.dirname(path) in folders:
             found[name] = Path(path)
     return found
 
@@ -60,7 +66,9 @@ def _fresh_start(snippets_dir: Path) -> None:
 
 
 def _deps(snippets_dir: Path) -> list[str]:
-    return sorted(p.name for p in _snippet_modules(snippets_dir).values())
+    """The snippet files this run imported, as paths under the root (``common/count_params.py``)."""
+    layout = Layout(snippets_dir)
+    return sorted(layout.relative(p) for p in _snippet_modules(snippets_dir).values())
 
 
 def run_code(code: str, name: str, snippets_dir: Path) -> dict:
@@ -87,7 +95,7 @@ def _snippet_function(module_name: str, snippets_dir: Path):
     module = importlib.import_module(module_name)
     function = getattr(module, module_name, None)
     if function is None:
-        raise AttributeError(f"snippets/{module_name}.py must define {module_name}()")
+        raise AttributeError(f"{layout.NAME}/{Layout(snippets_dir).file_of(module_name)} must define {module_name}()")
     return function
 
 
@@ -106,14 +114,14 @@ def make_figure(module_name: str, snippets_dir: Path) -> dict:
 
 
 def make_animation(module_name: str, snippets_dir: Path) -> dict:
-    """An animated SVG and its still (see snippets/svg_animation.py), saved like a figure."""
+    """An animated SVG and its still (see snippets/common/svg_animation.py), saved like a figure."""
     function = _snippet_function(module_name, snippets_dir)
     import matplotlib.pyplot as plt
 
     with plt.rc_context(SVG_RC):
         animation = function()
         if not callable(getattr(animation, "render", None)):
-            raise TypeError(f"{module_name}() must return a StagedFigure (snippets/svg_animation.py), "
+            raise TypeError(f"{module_name}() must return a StagedFigure (snippets/common/svg_animation.py), "
                             f"not {type(animation).__name__}")
         svg, still = animation.render(_svg)
     plt.close(animation.figure)
@@ -125,7 +133,7 @@ MAKERS = {"figure": make_figure, "animation": make_animation}
 
 def main() -> None:
     snippets_dir = Path(sys.argv[1]).resolve()
-    sys.path.insert(0, str(snippets_dir))
+    sys.path[:0] = [str(folder) for folder in Layout(snippets_dir).folders()]
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # stray native output must not corrupt the answer channel
     for line in sys.stdin:

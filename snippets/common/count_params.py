@@ -1,6 +1,6 @@
 """The parameter count of a Keras SimpleRNN, LSTM or GRU layer, from the shapes of its weights.
 
-Run it: ``python snippets/count_params.py`` prints the counts for input_dim=16, units=32.
+Run it: ``python snippets/common/count_params.py`` prints the counts for input_dim=16, units=32.
 """
 
 # --8<-- [start:count_params]

@@ -9,7 +9,7 @@ is the still picture. ``render()`` returns two SVGs:
   in a loop, only when the reader has not asked for reduced motion; otherwise the last stage, still;
 - the still: the figure as the last stage shows it, with no style at all.
 
-``python snippets/anim_lstm_step.py`` writes both files of the LSTM animation.
+``python snippets/lstm/lstm_anim_step.py`` writes both files of the LSTM animation.
 """
 
 import io

@@ -13,7 +13,7 @@ STAGES = ("inputs", "reset", "candidate", "update", "new_state")  # the order th
 DURATIONS = (1.5, 2.5, 2.5, 2.5, 2.5, 3.5)  # seconds: one stage per part, then the whole step
 
 
-def anim_gru_step():
+def gru_anim_step():
     return build_up(
         STAGES,
         draw_base=lambda ax: draw_gru_cell(ax, lit=()),
@@ -23,5 +23,5 @@ def anim_gru_step():
 
 
 if __name__ == "__main__":
-    for name in anim_gru_step().save("anim_gru_step"):
+    for name in gru_anim_step().save("gru_anim_step"):
         print("wrote", name)

@@ -1,9 +1,9 @@
 """The GRU cell drawn once, so each figure can highlight the path one step of the cell uses.
 
 ``gru_cell_figure(step)`` returns a matplotlib Figure; ``step`` is one of STEPS, or None for
-the plain cell. The fig_gru_*.py snippets call it; ``python snippets/gru_diagram.py`` writes
+the plain cell. The gru_fig_*.py snippets call it; ``python snippets/gru/gru_diagram.py`` writes
 every variant. ``draw_gru_cell(ax, ...)`` draws onto an axes that has XLIM and YLIM; the animation
-(anim_gru_step.py) stacks several drawings, one per layer.
+(gru_anim_step.py) stacks several drawings, one per layer.
 """
 
 import matplotlib.pyplot as plt

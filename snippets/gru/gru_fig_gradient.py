@@ -1,10 +1,10 @@
 import matplotlib.pyplot as plt
 
 from gru_gradients import gru_gradient_norms
-from rnn_gradients import gradient_norms
+from gradient_norms import gradient_norms
 
 
-def fig_gru_gradient():
+def gru_fig_gradient():
     fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
     for update_bias, color in zip((0.0, 2.0, 4.0), ("#3949ab", "#00897b", "#d84315")):
         norms = gru_gradient_norms(update_bias)
@@ -23,5 +23,5 @@ def fig_gru_gradient():
 
 
 if __name__ == "__main__":
-    fig_gru_gradient().savefig("fig_gru_gradient.svg")
-    print("wrote fig_gru_gradient.svg")
+    gru_fig_gradient().savefig("gru_fig_gradient.svg")
+    print("wrote gru_fig_gradient.svg")

@@ -1,6 +1,6 @@
 """A GRU forward pass in NumPy, in Keras' weight layout (gate order z, r, h).
 
-Run it: ``python snippets/gru_forward.py`` prints the shapes of a pass in both forms.
+Run it: ``python snippets/gru/gru_forward.py`` prints the shapes of a pass in both forms.
 """
 
 # --8<-- [start:forward]

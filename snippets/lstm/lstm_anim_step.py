@@ -15,7 +15,7 @@ EQUATIONS = {
 DURATIONS = (1.5, 2.5, 2.5, 2.5, 2.5, 3.5)  # seconds: one stage per part, then the whole step
 
 
-def anim_lstm_step():
+def lstm_anim_step():
     return build_up(
         PARTS,
         draw_base=lambda ax: draw_lstm_cell(ax, highlight=()),
@@ -25,5 +25,5 @@ def anim_lstm_step():
 
 
 if __name__ == "__main__":
-    for name in anim_lstm_step().save("anim_lstm_step"):
+    for name in lstm_anim_step().save("lstm_anim_step"):
         print("wrote", name)

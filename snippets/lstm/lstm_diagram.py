@@ -1,7 +1,7 @@
 """The LSTM cell, drawn once for every figure of it; each step highlights its path.
 
 ``lstm_cell_figure(highlight)`` is the still figure. ``draw_lstm_cell(ax, ...)`` draws onto an axes
-that has XLIM and YLIM; the animation (anim_lstm_step.py) stacks several drawings, one per layer.
+that has XLIM and YLIM; the animation (lstm_anim_step.py) stacks several drawings, one per layer.
 """
 
 import matplotlib.pyplot as plt

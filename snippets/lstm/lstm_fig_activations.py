@@ -12,7 +12,7 @@ def _open_interval(ax, x, low, high, color):
     ax.plot([x, x], [low, high], "o", color=color, mfc="white", mew=1.8, ms=7)
 
 
-def fig_lstm_activations():
+def lstm_fig_activations():
     z = np.linspace(-6, 6, 121)
     fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
     for level in (-1, 0, 1):
@@ -36,5 +36,5 @@ def fig_lstm_activations():
 
 
 if __name__ == "__main__":
-    fig_lstm_activations().savefig("fig_lstm_activations.svg")
-    print("wrote fig_lstm_activations.svg")
+    lstm_fig_activations().savefig("lstm_fig_activations.svg")
+    print("wrote lstm_fig_activations.svg")

@@ -8,7 +8,7 @@ READ_COLOR = "#d84315"
 STATE_COLOR = "#00897b"
 
 
-def fig_lstm_trace():
+def lstm_fig_trace():
     x = memory_sequence()
     states = trace(x, *memory_cell_weights())
     t = np.arange(1, len(x) + 1)
@@ -47,5 +47,5 @@ def fig_lstm_trace():
 
 
 if __name__ == "__main__":
-    fig_lstm_trace().savefig("fig_lstm_trace.svg")
-    print("wrote fig_lstm_trace.svg")
+    lstm_fig_trace().savefig("lstm_fig_trace.svg")
+    print("wrote lstm_fig_trace.svg")

@@ -1,6 +1,6 @@
 """An LSTM forward pass in NumPy, in Keras' weight layout (gates i, f, c, o).
 
-Run it: ``python snippets/lstm_forward.py`` prints the shapes of one pass.
+Run it: ``python snippets/lstm/lstm_forward.py`` prints the shapes of one pass.
 """
 
 # --8<-- [start:forward]

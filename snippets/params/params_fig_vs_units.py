@@ -12,7 +12,7 @@ CELLS = [  # label, layer, options, color, line style
 ]
 
 
-def fig_params_vs_units():
+def params_fig_vs_units():
     fig, (counts, ratios) = plt.subplots(2, 1, figsize=(6.4, 5.8), sharex=True,
                                          layout="constrained")
     simple = [count_params("SimpleRNN", INPUT_DIM, h) for h in UNITS]
@@ -36,5 +36,5 @@ def fig_params_vs_units():
 
 
 if __name__ == "__main__":
-    fig_params_vs_units().savefig("fig_params_vs_units.svg")
-    print("wrote fig_params_vs_units.svg")
+    params_fig_vs_units().savefig("params_fig_vs_units.svg")
+    print("wrote params_fig_vs_units.svg")

@@ -17,7 +17,7 @@ def _arrow(ax, start, end, color=EDGE, **kwargs):
                                  color=color, lw=1.6, **kwargs))
 
 
-def fig_rnn_unrolled():
+def rnn_fig_unrolled():
     fig, ax = plt.subplots(figsize=(8.4, 3.2), layout="constrained")
     ax.set_xlim(-0.8, 8.6)
     ax.set_ylim(-1.45, 1.55)
@@ -54,5 +54,5 @@ def fig_rnn_unrolled():
 
 
 if __name__ == "__main__":
-    fig_rnn_unrolled().savefig("fig_rnn_unrolled.svg")
-    print("wrote fig_rnn_unrolled.svg")
+    rnn_fig_unrolled().savefig("rnn_fig_unrolled.svg")
+    print("wrote rnn_fig_unrolled.svg")

@@ -1,9 +1,9 @@
 import matplotlib.pyplot as plt
 
-from rnn_gradients import gradient_norms
+from gradient_norms import gradient_norms
 
 
-def fig_vanishing_gradient():
+def rnn_fig_vanishing_gradient():
     fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
     for scale, color in zip((0.5, 1.0, 1.5, 3.0), ("#3949ab", "#00897b", "#f9a825", "#d84315")):
         norms = gradient_norms(scale)
@@ -18,5 +18,5 @@ def fig_vanishing_gradient():
 
 
 if __name__ == "__main__":
-    fig_vanishing_gradient().savefig("fig_vanishing_gradient.svg")
-    print("wrote fig_vanishing_gradient.svg")
+    rnn_fig_vanishing_gradient().savefig("rnn_fig_vanishing_gradient.svg")
+    print("wrote rnn_fig_vanishing_gradient.svg")

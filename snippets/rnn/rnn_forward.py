@@ -1,6 +1,6 @@
 """A plain (Elman) RNN forward pass in NumPy, in Keras' weight layout.
 
-Run it: ``python snippets/rnn_forward.py`` prints the shapes of one forward pass.
+Run it: ``python snippets/rnn/rnn_forward.py`` prints the shapes of one forward pass.
 """
 
 # --8<-- [start:forward]

@@ -22,7 +22,7 @@ def _arrow(ax, start, end, color=EDGE, **kwargs):
                                  color=color, lw=1.5, **kwargs))
 
 
-def fig_stacked_unrolled():
+def stacked_fig_unrolled():
     fig, ax = plt.subplots(figsize=(8.4, 5.0), layout="constrained")
     top = (LAYERS - 1) * ROW_GAP
     ax.set_xlim(-2.5, 8.4)
@@ -64,5 +64,5 @@ def fig_stacked_unrolled():
 
 
 if __name__ == "__main__":
-    fig_stacked_unrolled().savefig("fig_stacked_unrolled.svg")
-    print("wrote fig_stacked_unrolled.svg")
+    stacked_fig_unrolled().savefig("stacked_fig_unrolled.svg")
+    print("wrote stacked_fig_unrolled.svg")

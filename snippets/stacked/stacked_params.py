@@ -1,6 +1,6 @@
 """Parameter counts of a stack of LSTM layers, by the formula and by Keras.
 
-Run it: ``python snippets/stacked_params.py`` prints a few counts both ways.
+Run it: ``python snippets/stacked/stacked_params.py`` prints a few counts both ways.
 """
 
 import keras

@@ -15,7 +15,7 @@ def _box(ax, x, y, w, h, color, alpha, text=None, fontsize=9):
         ax.text(x + w / 2, y + h / 2, text, ha="center", va="center", fontsize=fontsize)
 
 
-def fig_stateful_batches():
+def stateful_fig_batches():
     layout = example_layout()
     batches, batch_size, chunk_len = layout.shape
     length = layout.size
@@ -62,5 +62,5 @@ def fig_stateful_batches():
 
 
 if __name__ == "__main__":
-    fig_stateful_batches().savefig("fig_stateful_batches.svg")
-    print("wrote fig_stateful_batches.svg")
+    stateful_fig_batches().savefig("stateful_fig_batches.svg")
+    print("wrote stateful_fig_batches.svg")

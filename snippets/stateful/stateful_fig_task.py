@@ -7,7 +7,7 @@ TARGET = "0.15"
 COLORS = {True: "#3949ab", False: "#d84315"}
 
 
-def fig_stateful_task(steps=100):
+def stateful_fig_task(steps=100):
     fig, axes = plt.subplots(2, 1, figsize=(8.4, 4.4), sharex=True, layout="constrained")
     t = np.arange(steps)
     for ax, stateful, tag in zip(axes, (True, False), ("(a)", "(b)")):
@@ -29,5 +29,5 @@ def fig_stateful_task(steps=100):
 
 
 if __name__ == "__main__":
-    fig_stateful_task().savefig("fig_stateful_task.svg")
-    print("wrote fig_stateful_task.svg")
+    stateful_fig_task().savefig("stateful_fig_task.svg")
+    print("wrote stateful_fig_task.svg")
