@@ -1,10 +1,13 @@
 """The layout of snippets/ (scripts/rnnnotes/layout.py): one folder per chapter plus common/, names
 chapter-first, figures and animations named by one rule, and the rules checked."""
 
+import re
+
 import pytest
 
-from conftest import DOCS, SNIPPETS
+from conftest import DOCS, ROOT, SNIPPETS
 
+from rnnnotes import layout
 from rnnnotes.layout import COMMON, Layout, is_animation, is_figure, site_uri
 
 LAYOUT = Layout(SNIPPETS)
@@ -67,3 +70,9 @@ def test_each_broken_rule_is_named_with_its_file(broken):
     assert "snippets/gru/gru_uses_rnn.py imports rnn_ok from snippets/rnn/" in problems
     assert "shared" not in problems  # a chapter may import from common/, and numpy is not a snippet
     assert len(broken.problems()) == 6
+
+
+def test_pages_include_from_the_same_root_the_layout_knows():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(rf"^\s+base_path: \[{layout.NAME}\]$", config, re.MULTILINE)
+    assert layout.ROOT == ROOT / layout.NAME == SNIPPETS
