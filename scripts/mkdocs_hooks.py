@@ -12,14 +12,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import material  # noqa: E402
 from jinja2 import FileSystemBytecodeCache  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from rnnnotes import a11y, animations, downloads, fences, figures, layout, memo, notebooks, pagespeed, search_math  # noqa: E402
+from rnnnotes import a11y, animations, downloads, fences, figures, layout, memo, notebooks, search_math  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
 from rnnnotes import languages  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
@@ -31,7 +30,6 @@ CACHE = CACHE_ROOT / "snippets"
 GENERATED = CACHE_ROOT / "generated"  # figures land here; mkdocs copies them into the site
 MATH_FONT_URI = "assets/fonts/math.woff2"  # extra.css declares it
 DEFAULT_LANGUAGE = LANGUAGES[0]
-MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 
 log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
@@ -172,10 +170,6 @@ def on_post_page(output, page, config, **kwargs):
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     lang = languages.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
     output = a11y.focusable_code(a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang))
-    try:
-        output = pagespeed.static_copy_buttons(output)
-    except pagespeed.PageSpeedError as error:
-        raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     output = animations.as_pictures(output, _animation_sizes)
     output = figures.figure_pairs(output, _figure_sizes)
     output = downloads.figure_download_links(
@@ -196,10 +190,6 @@ def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     if not (site / "assets").is_dir():  # the nested build of one language: the root build finishes the site
         return
-    try:
-        pagespeed.drop_switching_rule(site, MATERIAL_STYLESHEETS)
-    except pagespeed.PageSpeedError as error:
-        raise PluginError(str(error)) from None
     try:  # before the index is split by language, and while the renderer's cache is still to be saved
         search_math.render_index_math(site / "search" / "search_index.json", _katex.render)
     except TexError as error:

@@ -122,22 +122,3 @@ def test_pages_with_math_preload_the_math_font_and_others_do_not(built_site):
     references = page_file(built_site, "zh", "references").read_text(encoding="utf-8")
     assert preload in gru and "<math" in gru
     assert "math.woff2" not in references and "<math" not in references
-
-
-def test_copy_buttons_are_in_the_html_and_material_does_not_add_its_own(built_site):
-    """scripts/rnnnotes/pagespeed.py: one button per code block, written at build; the feature is off."""
-    for lang, title in (("zh", "复制"), ("en", "Copy to clipboard")):
-        page = page_file(built_site, lang, "gru").read_text(encoding="utf-8")
-        blocks = re.findall(r"<pre[ >].*?</pre>", page, re.DOTALL)
-        assert len(blocks) > 10
-        for block in blocks:
-            assert block.count(f'<button class="md-code__button" title="{title}"') == 1, block[:200]
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)[1])
-        assert "content.code.copy" not in config["features"]
-
-
-def test_materials_palette_css_has_no_page_wide_switching_rule(built_site):
-    (palette,) = (built_site / "assets" / "stylesheets").glob("palette.*.min.css")
-    text = palette.read_text(encoding="utf-8")
-    assert "[data-md-color-switching]" not in text
-    assert "[data-md-color-scheme=slate]" in text  # the rest of the stylesheet is there

@@ -5,7 +5,6 @@ import pytest
 from conftest import ROOT, SNIPPETS, made_by_two_cold_runners
 
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math
-from rnnnotes.pagespeed import PageSpeedError
 from rnnnotes.runner import SnippetError, SnippetRunner
 from rnnnotes.snippet_index import Origin, SnippetIndex, expand_includes
 
@@ -144,43 +143,6 @@ def test_every_code_block_starts_focusable():
     out = focusable_code(page)
     assert out.count('<code tabindex="0">') == 2
     assert "<p><code>z</code></p>" in out  # inline code is not a scroll region
-
-
-def test_every_code_block_gets_materials_copy_button_in_the_pages_language():
-    from rnnnotes.pagespeed import static_copy_buttons
-
-    config = '<script id="__config" type="application/json">{"translations": {"clipboard.copy": "复制"}}</script>'
-    page = (f'{config}<pre><span></span><code tabindex="0">x = 1</code></pre>'
-            '<pre><code>y</code></pre><p><code>z</code></p>')
-    out = static_copy_buttons(page)
-    assert out.count('<button class="md-code__button" title="复制"') == 2
-    assert 'data-clipboard-target="[data-rn-code=&quot;1&quot;] > code"' in out
-    assert '<pre data-rn-code="1"><nav class="md-code__nav"><button' in out
-    assert "<p><code>z</code></p>" in out  # inline code has no button
-    assert static_copy_buttons("<p>no code</p>") == "<p>no code</p>"
-    assert '<pre class="x" data-rn-code="0"><nav' in static_copy_buttons(f'{config}<pre class="x"><code>y</code></pre>')
-    with pytest.raises(PageSpeedError, match="__config"):
-        static_copy_buttons("<pre><code>y</code></pre>")
-
-
-def test_the_palette_switching_rule_is_dropped_and_a_changed_theme_fails(tmp_path):
-    from rnnnotes.pagespeed import drop_switching_rule
-
-    rule = ("[data-md-color-switching] *,[data-md-color-switching] :after,"
-            "[data-md-color-switching] :before{transition-duration:0s!important}")
-    theme, site = tmp_path / "theme", tmp_path / "site"
-    theme.mkdir()
-    (site / "assets" / "stylesheets").mkdir(parents=True)
-    (theme / "palette.ab12.min.css").write_text(f"a{{color:red}}{rule}b{{color:blue}}")
-    built = site / "assets" / "stylesheets" / "palette.ab12.min.css"
-    built.write_text(f"a{{color:red}}{rule}b{{color:blue}}")
-    drop_switching_rule(site, theme)
-    assert built.read_text() == "a{color:red}b{color:blue}"
-    drop_switching_rule(site, theme)  # a rebuild that kept the edited copy
-    assert built.read_text() == "a{color:red}b{color:blue}"
-    (theme / "palette.ab12.min.css").write_text("a{color:red}")
-    with pytest.raises(PageSpeedError, match="no longer has"):
-        drop_switching_rule(site, theme)
 
 
 def test_the_dark_figure_is_cached_with_the_figure(snippets, tmp_path):

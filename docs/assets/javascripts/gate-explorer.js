@@ -220,14 +220,22 @@
 
   // Built when it comes near the screen, not while the page loads: the page's first layout stays the
   // size of the prose, and a reader who never scrolls to the explorer never pays for it.
-  const roots = document.querySelectorAll(".gate-explorer[data-cell]");
-  if (!("IntersectionObserver" in window)) return roots.forEach(build);
-  const near = new IntersectionObserver((entries) => {
+  const near = "IntersectionObserver" in window && new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       near.unobserve(entry.target);
       build(entry.target);
     }
   }, { rootMargin: "800px 0px" });
-  roots.forEach((root) => near.observe(root));
+  const start = () => {
+    for (const root of document.querySelectorAll(".gate-explorer[data-cell]:not([data-built])")) {
+      root.dataset.built = "";
+      near ? near.observe(root) : build(root);
+    }
+  };
+  // Material's document$ (its documented hook for extra scripts) emits for the page loaded and for each
+  // page it swaps in; without Material's script, the page is started once it is parsed.
+  if (typeof document$ !== "undefined") document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
