@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import shutil
 import subprocess
@@ -213,17 +212,8 @@ def browser():
 
 # -- Material's colour schemes ------------------------------------------------------------------
 
-# The palette Material stores in localStorage ("<scope path>.__palette"; the scope is the site root for
-# both languages) when the reader picks a scheme; the inline script after the header applies it.
-PALETTES = {
-    "default": {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo", "accent": "indigo"},
-    "slate": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "indigo"},
-}
-
 
 def scheme_context(browser, scheme: str, **options):
-    """A browser context whose pages open in Material's ``scheme`` ("default" or "slate")."""
-    context = browser.new_context(**options)
-    palette = {"index": list(PALETTES).index(scheme), "color": PALETTES[scheme]}
-    context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(palette))})")
-    return context
+    """A browser context whose pages open in Material's ``scheme`` ("default" or "slate"): on a reader's
+    first visit Material's palette follows the system's preference, which the context emulates."""
+    return browser.new_context(color_scheme={"default": "light", "slate": "dark"}[scheme], **options)
