@@ -1,5 +1,6 @@
-"""Every page in both languages, in a real Chromium: loads cleanly, math rendered, images load,
-nothing requested from another host, and the language switcher leads to the twin page."""
+"""Every page in both languages and both colour schemes, in a real Chromium: loads cleanly (no console
+error, no failed request), math rendered, images load, nothing requested from another host, only the
+figures of the reader's scheme fetched, and the language switcher leads to the twin page."""
 
 from urllib.parse import urlparse
 
@@ -19,9 +20,12 @@ def page_path(lang, name):
 
 
 @pytest.fixture
-def page(browser, site_url):
-    context = browser.new_context(viewport={"width": 412, "height": 900})
+def page(browser, site_url, request):
+    """A phone-sized page in Material's default scheme, or in the scheme a test asks for (indirect)."""
+    scheme = getattr(request, "param", "default")
+    context = scheme_context(browser, scheme, viewport={"width": 412, "height": 900})
     page = context.new_page()
+    page.scheme = scheme
     page.problems = []
     page.foreign = []
 
@@ -42,6 +46,7 @@ def page(browser, site_url):
     context.close()
 
 
+@pytest.mark.parametrize("page", ["default", "slate"], indirect=True)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", PAGES)
 def test_page_in_chromium(page, site_url, lang, name):
@@ -49,6 +54,7 @@ def test_page_in_chromium(page, site_url, lang, name):
     page.wait_for_load_state("networkidle")
 
     assert page.evaluate("document.documentElement.lang") == lang
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == page.scheme
     assert page.problems == []
     assert page.foreign == []
 
@@ -63,9 +69,10 @@ def test_page_in_chromium(page, site_url, lang, name):
         loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
         assert any("STIX Two Math subset" in family for family in loaded), loaded
 
-    # Figures and animations are lazy: the shown ones are loaded here on purpose; the dark variants are not
-    # displayed in the default scheme, so they must never have been fetched.
-    assert not [url for url in page.requested if url.endswith(".dark.svg")]
+    # Figures and animations are lazy: the shown ones are loaded here on purpose; the other scheme's
+    # variants are not displayed, so they must never have been fetched.
+    figures = [url for url in page.requested if "/figures/" in url]
+    assert [url for url in figures if url.endswith(".dark.svg") != (page.scheme == "slate")] == []
     images = page.evaluate(
         """async () => {
           const shown = [...document.querySelectorAll('article img')].filter(i => getComputedStyle(i).display !== 'none');

@@ -1,5 +1,6 @@
 """Search in Chromium, per language: the right page comes first, only pages of the reader's language are
-found, and axe finds no serious or critical violation in the open results, in either colour scheme."""
+found, axe finds no serious or critical violation in the open results, in either colour scheme, and
+the page a result opens marks the words searched for."""
 
 from urllib.parse import urlparse
 
@@ -110,3 +111,22 @@ def test_search_results_are_legible_in_the_dark_scheme(browser, site_url, lang, 
         context.close()
     assert scheme == "slate"
     assert hrefs and serious == [], "\n".join(serious)
+
+
+@pytest.mark.parametrize("lang,query,expected", [("zh", "遗忘门", "lstm"), ("en", "update gate", "gru")])
+def test_the_result_followed_opens_with_the_words_marked(browser, site_url, lang, query, expected):
+    """search.highlight: the page a result leads to marks the words searched for (Material's query words, so
+    a Chinese phrase may be marked in parts)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_search(page, site_url, lang)
+        box = page.locator("input.md-search__input")
+        box.fill(query)
+        box.press("End")
+        page.locator(".md-search-result__item > a").first.click()
+        page.wait_for_url(f"**{language_root(lang)}{expected}/**")
+        page.wait_for_selector("article mark[data-md-highlight]", state="attached")
+        marks = page.evaluate("[...document.querySelectorAll('article mark[data-md-highlight]')].map(m => m.textContent)")
+    finally:
+        page.close()
+    assert len(marks) >= 3 and all(m.lower() in query for m in marks), marks
