@@ -1,6 +1,6 @@
 """What the pages take from Material's own JavaScript bundle, checked in Chromium on the built site: the
 bundle and its ``document$`` hook, the palette toggle and its memory, the table of contents and the address
-following the scroll. Copy buttons are checked in test_code_blocks.py, search and its highlighting in
+following the scroll, search suggestions and a shared search address. Copy buttons are checked in test_code_blocks.py, search and its highlighting in
 test_search.py, and every page's console and requests, in both schemes, in test_browser.py."""
 
 import re
@@ -124,3 +124,36 @@ def test_the_table_of_contents_and_the_address_follow_the_scroll(browser, site_u
             assert page.evaluate(ACTIVE)[-1:] == [f"#{target}"]
     finally:
         page.close()
+
+
+def test_search_suggests_a_word_and_shares_an_address_that_opens_the_same_search(browser, site_url):
+    """search.suggest completes the word being typed; search.share gives the search's address, and that
+    address opens the search box with the same first result."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/en/", wait_until="networkidle")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("forg")
+        box.press("End")  # Material searches on key events
+        page.wait_for_function("() => document.querySelector('.md-search__suggest').textContent.trim()")
+        suggested = page.evaluate("document.querySelector('.md-search__suggest').textContent.trim()")
+        box.fill("update gate")
+        box.press("End")
+        share = page.locator("nav.md-search__options a[data-md-component=search-share]")
+        page.wait_for_function("a => new URL(a.href).searchParams.get('q') === 'update gate'", arg=share.element_handle())
+        address = share.evaluate("a => a.href")
+        shared = context.new_page()
+        shared.goto(address, wait_until="networkidle")
+        shared.locator(".md-search-result__item > a").first.wait_for()
+        opened = shared.evaluate("""() => [
+            document.getElementById('__search').checked,
+            document.querySelector('input.md-search__input').value,
+            document.querySelector('.md-search-result__item > a').pathname,
+        ]""")
+    finally:
+        context.close()
+    assert suggested == "forget"
+    assert urlparse(address).path == "/en/"
+    assert opened == [True, "update gate", "/en/gru/"]
