@@ -16,14 +16,13 @@ from jinja2 import FileSystemBytecodeCache  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
 
 from rnnnotes import a11y, animations, downloads, fences, figures, layout, memo, notebooks, search_math  # noqa: E402
-from rnnnotes.pages import LANGUAGES, compare_pages, page_pairs  # noqa: E402
-from rnnnotes import languages  # noqa: E402
+from rnnnotes.pages import LANGUAGES, compare_models, page_pairs, parse_docs  # noqa: E402
+from rnnnotes import languages, page_extension  # noqa: E402
+from rnnnotes.page_model import PageError, parse_page  # noqa: E402
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_math_font  # noqa: E402
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
-from rnnnotes.snippet_index import SnippetIndex  # noqa: E402
 
 CACHE_ROOT = Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache"))  # git-ignored
 CACHE = CACHE_ROOT / "snippets"
@@ -35,8 +34,8 @@ log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
 _katex: KatexRenderer | None = None
 _memos = {name: memo.DiskMemo(CACHE_ROOT / "memo" / f"{name}.json") for name in ("highlight", "search", "notebooks")}
-_animation_sizes: dict[str, tuple[int, int]] = {}  # module -> (width, height) of its SVG, in pixels
-_figure_sizes: dict[str, tuple[int, int]] = {}  # the same for figures
+_build: page_extension.Build | None = None  # what every page's build shares (runner, highlighter, sizes)
+_models: dict = {}  # every page's model (rnnnotes.page_model.Page), by its path in docs/, read in on_config
 
 
 def _close() -> None:
@@ -57,20 +56,24 @@ def _snippets_dir(config) -> Path:
 
 
 def on_config(config, **kwargs):
-    global _runner, _katex
-    problems = compare_pages(Path(config.docs_dir))
-    if problems:
-        raise PluginError("the two languages of a page differ:\n" + "\n".join(problems))
+    global _runner, _katex, _build, _models
     snippets = _snippets_dir(config)
     problems = layout.Layout(snippets).problems()
     if problems:
         raise PluginError("snippets/ breaks its layout (scripts/rnnnotes/layout.py):\n" + "\n".join(problems))
+    try:
+        _models = parse_docs(Path(config.docs_dir), snippets)
+    except PageError as error:
+        raise PluginError(str(error)) from None
+    problems = compare_models(Path(config.docs_dir), _models)
+    if problems:
+        raise PluginError("the two languages of a page differ:\n" + "\n".join(problems))
     if _runner is None or _runner.snippets_dir != snippets:
         _runner = SnippetRunner(snippets, CACHE)
     _katex = _katex or KatexRenderer(ROOT, CACHE_ROOT / "katex")
     highlight_settings = json.dumps(config.mdx_configs.get("pymdownx.highlight", {}), sort_keys=True, default=str)
-    fences.CONTEXT = fences.BuildContext(
-        runner=_runner, index=SnippetIndex(snippets),
+    _build = page_extension.Build(
+        runner=_runner, snippets_dir=snippets,
         highlight=memo.cached_highlighter(fences.pygments_html, _memos["highlight"], salt=highlight_settings),
     )
     memo.install_search_cache(_memos["search"])
@@ -78,31 +81,33 @@ def on_config(config, **kwargs):
     custom = superfences.setdefault("custom_fences", [])
     if not any(entry.get("name") == "python" for entry in custom):
         custom.append(fences.superfences_entry())
+    if page_extension.NAME not in config.markdown_extensions:
+        config.markdown_extensions.append(page_extension.NAME)
+    config.mdx_configs[page_extension.NAME] = {}
     return config
 
 
-def _prefetch(fence_origins) -> None:
+def _prefetch(index: layout.Layout) -> None:
     """Run every uncached fence and figure of every page, in parallel, before pages are rendered."""
-    jobs = [_runner.figure_request(module) for module in fences.CONTEXT.index.figure_modules()]
-    jobs += [_runner.animation_request(module) for module in fences.CONTEXT.index.animation_modules()]
-    for code, origin in fence_origins:
-        jobs.append(_runner.code_request(code, str(origin)))
+    jobs = [_runner.figure_request(module) for module in index.figure_modules()]
+    jobs += [_runner.animation_request(module) for module in index.animation_modules()]
+    for model in _models.values():
+        jobs += [_runner.code_request(fence.code, str(fence.origin)) for fence in model.run_fences]
     _runner.prefetch(list({json.dumps(job, sort_keys=True): job for job in jobs}.values()))
 
 
 def on_files(files, config, **kwargs):
-    ctx = fences.CONTEXT
-    fence_origins = fences.page_fence_origins(Path(config.docs_dir), ctx.index)
-    _prefetch(fence_origins)
-    for module in ctx.index.figure_modules():
+    index = layout.Layout(_build.snippets_dir)
+    _prefetch(index)
+    for module in index.figure_modules():
         try:
             svg, dark = _runner.make_figure(module), _runner.make_dark_figure(module)
         except SnippetError as error:
             raise PluginError(f"figure {module}: {error}") from None
-        _figure_sizes[module] = figures.svg_size(svg)
+        _build.figure_sizes[module] = figures.svg_size(svg)
         files.append(_generated(config, f"figures/{module}.svg", svg))
         files.append(_generated(config, f"figures/{figures.dark_name(module)}", dark))
-    for module in ctx.index.animation_modules():
+    for module in index.animation_modules():
         try:
             svg, still = _runner.make_animation(module)
             svg_dark, still_dark = _runner.make_dark_animation(module)
@@ -112,12 +117,11 @@ def on_files(files, config, **kwargs):
         files.append(_generated(config, animations.still_uri(module), still))
         files.append(_generated(config, f"figures/{figures.dark_name(module)}", svg_dark))
         files.append(_generated(config, animations.still_uri(module, dark=True), still_dark))
-        _animation_sizes[module] = figures.svg_size(svg)
-    drawn = [ctx.index.layout.file_of(module) for module in ctx.index.figure_modules() + ctx.index.animation_modules()]
-    included = sorted({origin.file for _, origin in fence_origins} | set(drawn))
-    for name in downloads.published_snippets(included, ctx.index.snippets_dir):
-        path = ctx.index.layout.path(name)
-        files.append(File.generated(config, layout.site_uri(name), abs_src_path=str(path)))
+        _build.animation_sizes[module] = figures.svg_size(svg)
+    drawn = {index.file_of(module) for module in index.figure_modules() + index.animation_modules()}
+    shown = {file for model in _models.values() for file in model.files_shown(index)}
+    for name in downloads.published_snippets(sorted(shown | drawn), _build.snippets_dir):
+        files.append(File.generated(config, layout.site_uri(name), abs_src_path=str(index.path(name))))
     return files
 
 
@@ -138,24 +142,42 @@ def on_env(env, config, files, **kwargs):
     return env
 
 
+def _model(page, markdown):
+    """The page's model from on_config, or, if the file changed since, the page parsed again."""
+    model = _models.get(page.file.src_uri)
+    if model is None or model.text != page.file.content_string:
+        front_line = notebooks.first_line(page.file.content_string, markdown)
+        try:
+            model = parse_page(markdown, name=f"docs/{page.file.src_uri}", snippets_dir=_build.snippets_dir,
+                               front=page.meta, first_line=front_line)
+        except PageError as error:
+            raise PluginError(str(error)) from None
+        model.text = page.file.content_string
+    return model
+
+
 def on_page_markdown(markdown, page, config, **kwargs):
-    fences.CONTEXT.page = f"docs/{page.file.src_uri}"
-    fences.CONTEXT.page_url = page.url
-    fences.CONTEXT.language = languages.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
-    page.meta[notebooks.META_KEY] = notebooks.download_for(page.file.src_uri, markdown, page.meta, LANGUAGES)
+    """The page's model goes to the Markdown instance mkdocs makes for this page (page_extension)."""
+    model = _model(page, markdown)
+    language = languages.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
+    config.mdx_configs[page_extension.NAME] = {"page": page_extension.PageBuild(
+        build=_build, model=model, url=page.url, language=language,
+        first_line=notebooks.first_line(model.text, markdown),
+    )}
+    page.meta[notebooks.META_KEY] = notebooks.download_for(page.file.src_uri, model, LANGUAGES)
     return markdown
 
 
 def on_page_content(html, page, config, **kwargs):
     """The page's notebook, from its Markdown and the outputs its fences just produced (all cached)."""
+    config.mdx_configs[page_extension.NAME] = {}  # the next page gets its own
     link = page.meta.get(notebooks.META_KEY)
     if link:
         try:
             text = notebooks.page_notebook(
-                page.markdown, page=link["page"], lang=link["lang"], default=DEFAULT_LANGUAGE,
-                title=page.title, site_url=config.site_url or "/",
-                sources=notebooks.Sources(_runner, fences.CONTEXT.index), source=page.file.content_string,
-                kept=_memos["notebooks"],
+                page.markdown, _model(page, page.markdown), page=link["page"], lang=link["lang"],
+                default=DEFAULT_LANGUAGE, title=page.title, site_url=config.site_url or "/",
+                sources=notebooks.Sources(_runner, _build.snippets_dir), kept=_memos["notebooks"],
             )
         except (notebooks.NotebookError, SnippetError) as error:
             raise PluginError(f"docs/{page.file.src_uri}: notebook: {error}") from None
@@ -169,13 +191,7 @@ def on_post_page(output, page, config, **kwargs):
     except TexError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     lang = languages.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
-    output = a11y.focusable_code(a11y.scrollable_tables(a11y.label_search_dialog(output, lang), lang))
-    output = animations.as_pictures(output, _animation_sizes)
-    output = figures.figure_pairs(output, _figure_sizes)
-    output = downloads.figure_download_links(
-        output, fences.CONTEXT.index.snippets_dir,
-        lambda file: get_relative_url(layout.site_uri(file), page.url), lang,
-    )
+    output = a11y.focusable_code(a11y.label_search_dialog(output, lang))
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: the snippet import path, the fence-test include expansion, one strict build, a server, a browser."""
+"""Shared fixtures: the snippet import path, the fences the fence tests run, one strict build, a server, a browser."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from rnnnotes import layout  # noqa: E402
-from rnnnotes.snippet_index import expand_includes  # noqa: E402
+from rnnnotes.page_model import parse_page  # noqa: E402
 
 SNIPPETS = layout.ROOT
 # Every snippet folder on the import path, as the build's worker has them: tests import snippets by name.
@@ -28,24 +28,27 @@ sys.path[:0] = [str(folder) for folder in layout.Layout(SNIPPETS).folders()]
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 
 
-# -- pytest-markdown-docs: fences are tested as the reader sees them, includes expanded ---------
+# -- pytest-markdown-docs: fences are tested as the reader sees them, from the page model ----------
 
 
-class _ExpandingParser:
-    """A markdown-it parser that first expands ``--8<--`` includes with pymdownx.snippets itself."""
-
-    def __init__(self):
-        from markdown_it import MarkdownIt
-
-        self._parser = MarkdownIt("commonmark")
+class _PageModelParser:
+    """What pytest-markdown-docs reads a page with: one fence token per fence the page model says runs
+    (rnnnotes.page_model decides, for the build and the notebooks too), holding the code the page shows,
+    expanded from the include's origin, at the fence's line in the file."""
 
     def parse(self, text, env=None):
-        return self._parser.parse(expand_includes(text, SNIPPETS), env)
+        from markdown_it.token import Token
+
+        page = parse_page(text, name="the page", snippets_dir=SNIPPETS)
+        return [
+            Token("fence", "code", 0, info="python", content=fence.code + "\n", map=[fence.line - 1, fence.end - 1])
+            for fence in page.run_fences
+        ]
 
 
 @pytest.hookimpl
 def pytest_markdown_docs_markdown_it():
-    return _ExpandingParser()
+    return _PageModelParser()
 
 
 @pytest.hookimpl
@@ -105,6 +108,21 @@ def _fresh_keras_session(request):
             sys.modules["keras"].backend.clear_session(free_memory=False)
         if "numpy" in sys.modules:  # set_printoptions() alone would change nothing
             sys.modules["numpy"].set_printoptions(**_NUMPY_PRINT_DEFAULTS)
+
+
+def render_page(text: str, snippets: Path, *, figure_sizes=None, animation_sizes=None, language="en",
+                url="en/page/") -> str:
+    """``text`` converted as the build converts a page (its model and its Markdown extension), without
+    mkdocs: links stay as written, and python fences are not run."""
+    import markdown
+
+    from rnnnotes.page_extension import Build, PageBuild, PageExtension
+
+    model = parse_page(text, name="docs/page.md", snippets_dir=snippets)
+    build = Build(runner=None, snippets_dir=snippets, figure_sizes=figure_sizes or {},
+                  animation_sizes=animation_sizes or {})
+    page = PageBuild(build=build, model=model, url=url, language=language, first_line=1)
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", PageExtension(page=page)])
 
 
 def made_by_two_cold_runners(snippets, tmp_path, make) -> list:

@@ -11,15 +11,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from conftest import SNIPPETS, made_by_two_cold_runners  # noqa: E402
+from conftest import SNIPPETS, made_by_two_cold_runners, render_page  # noqa: E402
 
-from rnnnotes.animations import as_pictures  # noqa: E402
 from rnnnotes.figures import svg_size  # noqa: E402
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
-from rnnnotes.snippet_index import SnippetIndex  # noqa: E402
+from rnnnotes.layout import Layout  # noqa: E402
 from svg_animation import FADE, StagedFigure, opacity_keyframes  # noqa: E402
 
-ANIMATIONS = SnippetIndex(SNIPPETS).animation_modules()
+ANIMATIONS = Layout(SNIPPETS).animation_modules()
 MAX_BYTES = 200_000
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # where each animation is shown: (page, language) pairs the browser tests visit, one per animation
@@ -165,7 +164,7 @@ def test_the_runner_makes_and_caches_reproducible_animations(snippets, tmp_path)
     again.make_animation("demo_anim_dot")
     assert again.executed == 1  # an imported snippet changed: made again
     again.close()
-    assert SnippetIndex(snippets).animation_modules() == ["demo_anim_dot", "demo_anim_wrong"]
+    assert Layout(snippets).animation_modules() == ["demo_anim_dot", "demo_anim_wrong"]
 
 
 def test_an_animation_function_must_return_a_staged_figure(snippets, tmp_path):
@@ -176,24 +175,26 @@ def test_an_animation_function_must_return_a_staged_figure(snippets, tmp_path):
 
 
 PAGE = (
-    '<p><img alt="x" src="../../figures/demo_anim_dot.svg" /></p>'
-    '<p><img alt="y" src="../../figures/demo_fig_line.svg" /><img alt="z" src="../../figures/demo_anim_unknown.svg" /></p>'
+    '<figure markdown="span">\n![x](figures/demo_anim_dot.svg)\n<figcaption>c</figcaption>\n</figure>\n\n'
+    '![y](figures/demo_fig_line.svg) ![z](figures/demo_anim_unknown.svg)\n'
 )
 
 
-def test_an_animation_image_becomes_a_lazy_picture_with_a_still():
-    out = as_pictures(PAGE, {"demo_anim_dot": (614, 476)})
+def test_an_animation_image_becomes_a_lazy_picture_with_a_still(tmp_path):
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "demo_anim_dot.py").write_text("def demo_anim_dot():\n    pass\n")
+    out = render_page(PAGE, tmp_path, animation_sizes={"demo_anim_dot": (614, 476)})
     assert (
-        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="../../figures/demo_anim_dot.still.svg" '
-        'type="image/svg+xml"><img alt="x" src="../../figures/demo_anim_dot.svg#only-light" width="614" height="476" '
+        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="figures/demo_anim_dot.still.svg" '
+        'type="image/svg+xml"><img alt="x" src="figures/demo_anim_dot.svg#only-light" width="614" height="476" '
         'loading="lazy" decoding="async"></picture>'
-        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="../../figures/demo_anim_dot.still.dark.svg" '
-        'type="image/svg+xml"><img alt="x" src="../../figures/demo_anim_dot.dark.svg#only-dark" width="614" height="476" '
+        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="figures/demo_anim_dot.still.dark.svg" '
+        'type="image/svg+xml"><img alt="x" src="figures/demo_anim_dot.dark.svg#only-dark" width="614" height="476" '
         'loading="lazy" decoding="async"></picture>'
     ) in out
-    assert '<img alt="y" src="../../figures/demo_fig_line.svg" />' in out  # figures are left alone
-    assert '<img alt="z" src="../../figures/demo_anim_unknown.svg" />' in out  # so is an unknown name
-    assert as_pictures(out, {"demo_anim_dot": (614, 476)}) == out
+    assert re.search(r'</figure>\n<p class="figure-download" data-search-exclude><a href="../../snippets/demo/demo_anim_dot.py"', out)
+    assert '<img alt="y" src="figures/demo_fig_line.svg" />' in out  # figures are left alone
+    assert '<img alt="z" src="figures/demo_anim_unknown.svg" />' in out  # so is an unknown name
 
 
 def test_svg_size_is_in_css_pixels():

@@ -15,10 +15,9 @@ import pytest
 from conftest import DOCS, ROOT, SNIPPETS
 
 from rnnnotes.downloads import download_html, imported_snippets, published_snippets
-from rnnnotes.fences import executed_fences
 from rnnnotes.layout import Layout, is_animation, is_figure
 from rnnnotes.runner import SnippetRunner
-from rnnnotes.snippet_index import SnippetIndex, expand_includes
+from rnnnotes.page_model import parse_file
 
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 LONGEST = max(PAGES, key=lambda name: (DOCS / f"{name}.en.md").stat().st_size)
@@ -36,9 +35,7 @@ def page_path(lang, name):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_copy_buttons_copy_the_code_or_the_output_exactly(browser, site_url, lang):
-    expected = [expand_includes(body, SNIPPETS) for body in executed_fences(
-        (DOCS / f"{LONGEST}.{lang}.md").read_text(encoding="utf-8"))]
-    index = SnippetIndex(SNIPPETS)
+    expected = parse_file(DOCS / f"{LONGEST}.{lang}.md", snippets_dir=SNIPPETS, docs_dir=DOCS).run_fences
     runner = SnippetRunner(SNIPPETS, os.path.join(CACHE, "snippets"))  # outputs from the build's cache
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -52,9 +49,9 @@ def test_copy_buttons_copy_the_code_or_the_output_exactly(browser, site_url, lan
         page.goto(site_url + page_path(lang, LONGEST), wait_until="load")
         blocks = page.locator("article div.exec")
         assert blocks.count() == len(expected) > 5
-        for number, code in enumerate(expected):
+        for number, fence in enumerate(expected):
             block = blocks.nth(number)
-            origin = index.lookup(code)
+            code, origin = fence.code, fence.origin
             assert block.get_attribute("data-snippet") == str(origin)
             assert copy(block.locator(":scope > div.highlight").first.locator("button.md-code__button")) == code.strip("\n")
             printed = runner.run_code(code, str(origin)).rstrip("\n")

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from conftest import render_page
+
 from rnnnotes.dark import (
     LINE_MIN_CONTRAST,
     MAX_CONTRAST,
@@ -21,7 +23,7 @@ from rnnnotes.dark import (
     parse_hex,
     to_oklch,
 )
-from rnnnotes.figures import figure_pairs, svg_size
+from rnnnotes.figures import svg_size
 
 PALETTE = ["#3949ab", "#00897b", "#d84315", "#f9a825", "#9fa8da", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728",
            "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
@@ -181,22 +183,25 @@ def test_svg_size_in_css_pixels():
         svg_size("<svg>")
 
 
-def test_each_figure_becomes_a_light_and_a_dark_image():
-    page = (
-        '<p><img alt="a &quot;b&quot; &lt; c" src="../figures/demo_fig_x.svg" /></p>'
-        '<img alt="" src="../figures/demo_fig_unknown.svg" /><img src="logo.svg" alt="logo">'
-    )
-    out = figure_pairs(page, {"demo_fig_x": (614, 518)})
+def test_each_figure_becomes_a_light_and_a_dark_image_with_its_download_line(tmp_path):
+    for folder in ("demo", "common"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "demo" / "demo_fig_x.py").write_text("import helper\n\ndef demo_fig_x():\n    pass\n")
+    (tmp_path / "common" / "helper.py").write_text("")
+    page = '![a "b" < c](figures/demo_fig_x.svg)\n\n![](figures/demo_fig_unknown.svg) ![logo](logo.svg)\n'
+    out = render_page(page, tmp_path, figure_sizes={"demo_fig_x": (614, 518)})
     assert out.count("<img") == 4
     light, dark = re.findall(r"<img [^>]*>", out)[:2]
-    assert 'src="../figures/demo_fig_x.svg#only-light"' in light
-    assert 'src="../figures/demo_fig_x.dark.svg#only-dark"' in dark
+    assert 'src="figures/demo_fig_x.svg#only-light"' in light
+    assert 'src="figures/demo_fig_x.dark.svg#only-dark"' in dark
     for img in (light, dark):
         assert 'alt="a &quot;b&quot; &lt; c"' in img
         assert 'width="614" height="518" loading="lazy"' in img
-    assert '<img alt="" src="../figures/demo_fig_unknown.svg" />' in out  # not a figure the build made
-    assert '<img src="logo.svg" alt="logo">' in out
-    assert figure_pairs(out, {"demo_fig_x": (614, 518)}) == out  # applied twice, nothing changes
+    assert '<img alt="" src="figures/demo_fig_unknown.svg" />' in out  # not a figure the build made
+    assert '<img alt="logo" src="logo.svg" />' in out
+    line = re.search(r'</p>\n<p class="figure-download" data-search-exclude>(.*?)</p>', out)[1]
+    assert line.startswith('<a href="../../snippets/demo/demo_fig_x.py" download="demo_fig_x.py">Download demo_fig_x.py</a>')
+    assert 'href="../../snippets/common/helper.py"' in line
 
 
 # -- the built site ------------------------------------------------------------------------------

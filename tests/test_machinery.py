@@ -6,7 +6,9 @@ from conftest import ROOT, SNIPPETS, made_by_two_cold_runners
 
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math
 from rnnnotes.runner import SnippetError, SnippetRunner
-from rnnnotes.snippet_index import Origin, SnippetIndex, expand_includes
+from rnnnotes.layout import Layout
+from rnnnotes.page_model import Origin, expand_origin, parse_page
+from rnnnotes.snippet_index import expand_includes
 
 
 @pytest.fixture
@@ -74,23 +76,20 @@ def test_a_figure_function_must_return_a_figure(snippets, tmp_path):
     runner.close()
 
 
-def test_snippet_index_finds_files_and_sections(snippets):
-    index = SnippetIndex(snippets)
-    section = expand_includes('--8<-- "demo/demo_uses_helper.py:show"', snippets)
-    assert section.strip() == "print(value() + 1)"
-    assert str(index.lookup(section)) == "demo/demo_uses_helper.py:show"
-    whole = expand_includes('--8<-- "demo/demo_uses_helper.py"', snippets)
-    assert "--8<--" not in whole
-    assert str(index.lookup(whole)) == "demo/demo_uses_helper.py"
-    assert index.lookup("print('not a snippet')") is None
-    assert index.figure_modules() == ["demo_fig_line", "demo_fig_wrong"]
+def test_an_include_is_expanded_from_its_origin(snippets):
+    page = parse_page('```python\n--8<-- "demo/demo_uses_helper.py:show"\n```\n\n'
+                      '```python\n--8<-- "demo/demo_uses_helper.py"\n```\n', name="page.md", snippets_dir=snippets)
+    section, whole = page.run_fences
+    assert section.origin == Origin("demo/demo_uses_helper.py", "show") and section.code == "print(value() + 1)"
+    assert whole.origin == Origin("demo/demo_uses_helper.py") and "--8<--" not in whole.code
+    assert whole.code == expand_includes('--8<-- "demo/demo_uses_helper.py"', snippets).strip("\n")
+    assert Layout(snippets).figure_modules() == ["demo_fig_line", "demo_fig_wrong"]
 
 
-def test_every_real_snippet_section_is_indexed():
-    index = SnippetIndex(SNIPPETS)
-    for path in index.layout.files():
-        file = index.layout.relative(path)
-        assert index.lookup(expand_includes(f'--8<-- "{file}"', SNIPPETS)) == Origin(file, None), path
+def test_every_real_snippet_expands():
+    snippets = Layout(SNIPPETS)
+    for path in snippets.files():
+        assert expand_origin(Origin(snippets.relative(path)), SNIPPETS).strip(), path
 
 
 @pytest.fixture(scope="module")
@@ -127,13 +126,15 @@ def test_render_page_math_replaces_arithmatex_markup(katex):
 
 
 def test_tables_become_focusable_named_scroll_regions():
-    from rnnnotes.a11y import scrollable_tables
+    import markdown
 
-    page = "<p>x</p><table><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>"
-    out = scrollable_tables(page, "zh")
-    assert out.count('<div class="table-scroll" tabindex="0" role="region" aria-label="表格"><table>') == 2
+    from rnnnotes.page_extension import PageExtension
+
+    page = "| a |\n|---|\n| 1 |\n\ntext\n\n| b |\n|---|\n| 2 |\n"
+    out = markdown.markdown(page, extensions=["tables", PageExtension(language="zh")])
+    assert out.count('<div aria-label="表格" class="table-scroll" role="region" tabindex="0"><table>') == 2
     assert out.count("</table></div>") == 2
-    assert 'aria-label="Table"' in scrollable_tables(page, "en")
+    assert 'aria-label="Table"' in markdown.markdown(page, extensions=["tables", PageExtension(language="en")])
 
 
 def test_every_code_block_starts_focusable():

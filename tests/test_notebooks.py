@@ -18,22 +18,19 @@ from dataclasses import dataclass
 
 import nbformat
 import pytest
-from mkdocs.utils.meta import get_data
 
 from conftest import DOCS, SNIPPETS
 
-from rnnnotes import fences, notebooks
-from rnnnotes.layout import is_figure
-from rnnnotes.pages import FIGURE_RE, LANGUAGES, page_pairs
-from rnnnotes.snippet_index import expand_includes
+from rnnnotes import notebooks
+from rnnnotes.page_model import Fence, Figure, parse_file, parse_page
+from rnnnotes.pages import LANGUAGES, page_pairs
 
 DEFAULT = LANGUAGES[0]
 PAIRS, _ = page_pairs(DOCS)
 
 
 def _has_notebook(path) -> bool:
-    markdown, meta = get_data(path.read_text(encoding="utf-8"))
-    return notebooks.has_notebook(markdown, meta)
+    return notebooks.has_notebook(parse_file(path, snippets_dir=SNIPPETS))
 
 
 CHAPTERS = [name for name, files in PAIRS.items() if _has_notebook(files[DEFAULT])]
@@ -59,18 +56,14 @@ def role(cell) -> tuple[str, str] | None:
 
 
 def page_sequence(path) -> list[tuple[str, str]]:
-    """The page's run fences (includes expanded) and figures, in page order, found without notebooks.py."""
-    markdown, _ = get_data(path.read_text(encoding="utf-8"))
+    """The page's run fences (includes expanded) and figures, in page order, from the page model."""
     found = []
-    for match in fences.PYTHON_FENCE_RE.finditer(markdown):
-        if not re.search(r"\bnotest\b", match["info"]):
-            body = fences.executed_fences(match.group(0))[0]
-            found.append((match.start(), "code", expand_includes(body, SNIPPETS).strip("\n")))
-    for match in FIGURE_RE.finditer(markdown):
-        module = match.group(1).split("/")[-1][: -len(".svg")]
-        if is_figure(module):  # an animation stays an image in the prose
-            found.append((match.start(), "figure", module))
-    return [(kind, value) for _, kind, value in sorted(found)]
+    for block in parse_file(path, snippets_dir=SNIPPETS).blocks:
+        if isinstance(block, Fence) and block.runs:
+            found.append(("code", block.code))
+        elif isinstance(block, Figure) and block.kind == "figure" and block.alone:
+            found.append(("figure", block.module))  # an animation stays an image in the prose
+    return found
 
 
 def printed(outputs) -> str:
@@ -256,13 +249,10 @@ class FakeSources:
     def __init__(self, folder):
         self.snippets_dir = folder
 
-    def origin(self, code):
-        return "demo/demo_table.py" if "table" in code else "common/helper.py"
+    def stdout(self, part):
+        return "| a |\n|---|\n| 1 |\n" if "table" in part.origin else "42\n"
 
-    def stdout(self, code):
-        return "| a |\n|---|\n| 1 |\n" if "table" in code else "42\n"
-
-    def code_imports(self, code):
+    def code_imports(self, part):
         return ["common/helper.py"]
 
     def svg(self, module):
@@ -282,8 +272,9 @@ def small(tmp_path):
     (folder / "demo" / "demo_fig_line.py").write_text("def demo_fig_line():\n    pass\n")
 
     def make(markdown=PAGE, lang="en"):
-        parts = notebooks.page_parts(markdown, page="this", lang=lang, default="zh",
-                                     site_url="https://x.org/site/", snippets_dir=folder)
+        model = parse_page(markdown, name="docs/this.md", snippets_dir=folder)
+        parts = notebooks.page_parts(markdown, model, page="this", lang=lang, default="zh",
+                                     site_url="https://x.org/site/")
         return notebooks.make_notebook(parts, title="Title", lang=lang, url="https://x.org/site/en/this/",
                                        sources=FakeSources(folder))
 
@@ -343,11 +334,17 @@ def test_line_numbers_count_the_front_matter():
     assert notebooks.first_line("# T\n", "# T\n") == 1
 
 
-def test_pages_without_code_or_with_notebook_false_get_no_button():
-    assert notebooks.download_for("glossary.en.md", "# Glossary\n\nWords.\n", {}, LANGUAGES) is None
-    code = '```python\n--8<-- "x.py"\n```\n'
-    assert notebooks.download_for("index.zh.md", code, {"notebook": False}, LANGUAGES) is None
-    assert notebooks.download_for("lstm.en.md", code, {}, LANGUAGES) == {
+def test_pages_without_code_or_with_notebook_false_get_no_button(tmp_path):
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "demo_x.py").write_text("print(1)\n")
+
+    def model(text):
+        return parse_page(text, name="docs/page.md", snippets_dir=tmp_path)
+
+    assert notebooks.download_for("glossary.en.md", model("# Glossary\n\nWords.\n"), LANGUAGES) is None
+    code = '```python\n--8<-- "demo/demo_x.py"\n```\n'
+    assert notebooks.download_for("index.zh.md", model("---\nnotebook: false\n---\n" + code), LANGUAGES) is None
+    assert notebooks.download_for("lstm.en.md", model(code), LANGUAGES) == {
         "page": "lstm",
         "lang": "en",
         "href": "notebooks/lstm.en.ipynb",

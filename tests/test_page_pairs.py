@@ -1,9 +1,10 @@
 """Every page exists in both languages with the same anchors, includes, figures (animations
 included), equations, widgets and number of search keywords."""
 
-from conftest import DOCS
+from conftest import DOCS, SNIPPETS
 
-from rnnnotes.pages import compare_pages, structure
+from rnnnotes.page_model import parse_page
+from rnnnotes.pages import compare_pages
 
 
 def test_every_page_pair_matches():
@@ -90,7 +91,7 @@ def test_heading_without_anchor_is_reported(tmp_path):
 
 
 def test_code_and_fences_do_not_count_as_math():
-    page = structure("`$HOME` and $x$\n\n```bash\necho $PATH $HOME\n```\n")
+    page = parse_page("`$HOME` and $x$\n\n```bash\necho $PATH $HOME\n```\n", name="page.md", snippets_dir=SNIPPETS)
     assert page.inline_math == 1
 
 

@@ -3,12 +3,17 @@
 The mkdocs hook in ``scripts/mkdocs_hooks.py`` only forwards events here:
 
 * :mod:`rnnnotes.layout` knows where snippets live (``snippets/<chapter>/``, ``snippets/common/``) and how figures are named;
-* :mod:`rnnnotes.snippet_index` knows which snippet file and section a code fence shows;
+* :mod:`rnnnotes.page_model` parses a page once into blocks (headings, prose, fences with the snippet
+  file and section they include, figures, widgets), which everything below reads;
+* :mod:`rnnnotes.page_extension` hands each page's model to the Markdown instance converting it, tags
+  each running fence with its origin, and draws figures, animations and scrolling tables in the tree;
+* :mod:`rnnnotes.snippet_index` expands includes as pymdownx.snippets does;
 * :mod:`rnnnotes.runner` executes fences and figure functions in a worker process, cached by content;
 * :mod:`rnnnotes.fences` turns an executed fence into highlighted code plus its printed output;
 * :mod:`rnnnotes.downloads` publishes the snippets pages include and links them under each fence;
 * :mod:`rnnnotes.dark` makes the dark variant of a figure from its SVG;
-* :mod:`rnnnotes.figures` shows each figure as a light/dark pair of lazy images;
+* :mod:`rnnnotes.figures` measures figures and names their dark variants;
+* :mod:`rnnnotes.notebooks` writes each chapter's Jupyter notebook from its model;
 * :mod:`rnnnotes.katex` renders TeX to MathML with the pinned KaTeX and cuts the math font down;
-* :mod:`rnnnotes.pages` compares the two language versions of every page.
+* :mod:`rnnnotes.pages` compares the two language versions of every page, block by block.
 """

@@ -3,10 +3,13 @@
 * Material renders its search overlay as ``role="dialog"`` with no accessible name, which axe-core and
   Lighthouse report as a serious violation; the dialog gets a name in the page's language.
 * A table wider than a phone scrolls sideways. Material's scripts wrap each table in a scroller that a
-  keyboard cannot reach; every table is put in a focusable, named region that does the scrolling.
+  keyboard cannot reach; every table is put in a focusable, named region that does the scrolling, by a
+  tree processor while the page is converted (:mod:`rnnnotes.page_extension`).
 * A code block wider than the screen scrolls sideways too. Material's script makes such blocks focusable
   once it has measured them, some time after load, and drops ``tabindex`` again from blocks that do not
   scroll; every block starts focusable, so there is no moment when a scrolling block cannot be reached.
+  Code blocks reach the page as Pygments' finished HTML (stashed by superfences, never a tree), so this
+  one is a pass over the rendered page.
 """
 
 from __future__ import annotations
@@ -23,13 +26,11 @@ def label_search_dialog(page_html: str, lang: str) -> str:
 
 
 TABLE_LABEL = {"zh": "表格", "en": "Table"}
-TABLE_RE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
 
 
-def scrollable_tables(page_html: str, lang: str) -> str:
-    label = TABLE_LABEL.get(lang, TABLE_LABEL["en"])
-    opening = f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}">'
-    return TABLE_RE.sub(lambda m: f"{opening}<table>{m[1]}</table></div>", page_html)
+def scroll_region(lang: str) -> dict[str, str]:
+    """The attributes of the region a table scrolls in (page_extension.ScrollingTables puts it there)."""
+    return {"class": "table-scroll", "tabindex": "0", "role": "region", "aria-label": TABLE_LABEL.get(lang, TABLE_LABEL["en"])}
 
 
 CODE_RE = re.compile(r"(<pre[^>]*>(?:<span></span>)?)<code>")

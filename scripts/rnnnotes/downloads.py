@@ -6,7 +6,9 @@ together with every snippet module it imports (found by reading its ``import`` s
 so the files a reader downloads are all the files it needs. Imports are bare module names, so the files
 run from one flat folder. Each executed fence ends with a link to its file, in the page's language, with a
 ``download`` attribute naming the bare file; when the file imports other snippets, the link names them too
-and links each. Each figure and animation is followed by the same line for the file that draws it.
+and links each. Each figure and animation is followed by the same line for the file that draws it
+(:class:`rnnnotes.page_extension.FigureImages`). Which files a page shows comes from its model
+(:meth:`rnnnotes.page_model.Page.files_shown`).
 
 Files are named by their path under ``snippets/`` (``gru/gru_forward.py``) throughout.
 """
@@ -17,7 +19,6 @@ import ast
 import functools
 import html
 import posixpath
-import re
 from pathlib import Path
 
 from .layout import Layout
@@ -88,27 +89,3 @@ def download_html(name: str, imports: list[str], href_of, lang: str, css_class: 
         it = "it" if len(needed) == 1 else "them"
         text = f"{main} (it imports {_english_list(needed)}: download {it} into the same folder)"
     return f'<p class="{css_class}" data-search-exclude>{text}</p>'
-
-
-# A figure is a paragraph of its light and dark <img> (figures.figure_pairs); an animation is a <figure>
-# of two <picture>s (animations.as_pictures). Both name the light file first.
-FIGURE_BLOCK_RE = re.compile(
-    r'<p><img [^>]*?src="[^"]*?figures/(?P<p>\w+)\.svg#only-light"[^>]*>.*?</p>'
-    r'|<figure>\s*<picture>(?:(?!</figure>).)*?figures/(?P<f>\w+)\.svg#only-light".*?</figure>',
-    re.DOTALL,
-)
-
-
-def figure_download_links(page_html: str, snippets_dir: Path, href_of, lang: str) -> str:
-    """After each figure or animation drawn by a ``snippets/`` file, the line that downloads that file."""
-
-    layout = Layout(snippets_dir)
-
-    def add(match: re.Match) -> str:
-        name = layout.file_of(match["p"] or match["f"])
-        if name is None:
-            return match[0]
-        line = download_html(name, imported_snippets(name, snippets_dir), href_of, lang, "figure-download")
-        return f"{match[0]}\n{line}"
-
-    return FIGURE_BLOCK_RE.sub(add, page_html)

@@ -4,7 +4,10 @@ Every ``python`` fence on a page must show a file or a named section from ``snip
 ``--8<-- "gru/gru_forward.py:forward"``, the file's path under ``snippets/``: :mod:`rnnnotes.layout`). At
 build time the fence is executed and whatever it prints is shown right under the code.
 A fence marked ``{.python notest}`` is shown as it is, neither run here nor by the fence tests: it is
-for code that must *not* work, such as the Keras 2 forms in a migration table.
+for code that must *not* work, such as the Keras 2 forms in a migration table. Which fences run, and
+where their code comes from, is the page model's decision (:mod:`rnnnotes.page_model`): the page's
+Markdown extension (:mod:`rnnnotes.page_extension`) writes each running fence's origin into its
+options, and :func:`format_fence` finds the page through the Markdown instance it is handed.
 
 A fence marked ``{.python output="markdown"}`` prints Markdown (typically a table, math allowed); the
 printed Markdown is rendered as part of the page instead of being shown as text.
@@ -18,17 +21,12 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable
 
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 from pymdownx.superfences import SuperFencesException, highlight_validator
 
 from . import downloads, layout
-from .runner import SnippetRunner
-from .snippet_index import SnippetIndex, expand_includes
+from .page_extension import PageBuild, PageExtension, page_of
 
 OUTPUT_LABEL = {"zh": "输出", "en": "Output"}
 
@@ -40,43 +38,24 @@ class FenceError(SuperFencesException, PluginError):
     """
 
 
-@dataclass
-class BuildContext:
-    """What the fence formatter needs to know about the build and the page being converted."""
-
-    runner: SnippetRunner
-    index: SnippetIndex
-    repo_url: str = ""
-    page: str = "?"
-    page_url: str = ""  # the page's URL relative to the site root, e.g. "en/rnn/"
-    language: str = "zh"
-    fences: list[str] = field(default_factory=list)
-    highlight: Callable[..., str] | None = None  # pygments_html, or a cached wrapper of it (memo.py)
-
-
-CONTEXT: BuildContext | None = None
-
-
-OUTPUT_KINDS = ("text", "markdown")
+# Options the page model reads (rnnnotes.page_model.FENCE_OPTIONS) and the origin the page's extension
+# writes; the rest go to pymdownx.highlight.
+OWN_OPTIONS = ("notest", "output", "origin")
 
 
 def validate(language, inputs, options, attrs, md):
-    if "notest" in inputs:
-        inputs.pop("notest")
-        options["notest"] = True
-    output = inputs.pop("output", "text")
-    if output not in OUTPUT_KINDS:
-        raise FenceError(f'output="{output}": expected one of {", ".join(OUTPUT_KINDS)}')
-    options["output"] = output
+    for key in OWN_OPTIONS:
+        if key in inputs:
+            options[key] = inputs.pop(key)
     return highlight_validator(language, inputs, options, attrs, md)
 
 
-def _markdown_output(stdout: str) -> str:
-    """Printed Markdown rendered into the page (a wide table scrolls: see a11y.scrollable_tables)."""
+def _markdown_output(stdout: str, language: str) -> str:
+    """Printed Markdown rendered into the page (a wide table scrolls: page_extension.ScrollingTables)."""
     import markdown
 
     converter = markdown.Markdown(
-        extensions=["tables", "pymdownx.arithmatex"],
+        extensions=["tables", "pymdownx.arithmatex", PageExtension(language=language)],
         extension_configs={"pymdownx.arithmatex": {"generic": True}},
     )
     return f'<div class="exec-output exec-output--markdown">{converter.convert(stdout)}</div>'
@@ -125,38 +104,36 @@ def compact_code_html(code_html: str) -> str:
     )
 
 
-def _highlight(src, language, options, md, **kwargs) -> str:
-    highlight = (CONTEXT.highlight if CONTEXT is not None else None) or pygments_html
+def _highlight(page: PageBuild | None, src, language, options, md, **kwargs) -> str:
+    highlight = (page.build.highlight if page is not None else None) or pygments_html
     return compact_code_html(highlight(src, language, options, md, **kwargs))
 
 
 def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     output = options.pop("output", "text")
-    if options.pop("notest", False) or CONTEXT is None:
-        return _highlight(src, language, options, md, **kwargs)
-    ctx = CONTEXT
-    origin = ctx.index.lookup(src)
-    if origin is None:
-        first_line = src.strip().splitlines()[0] if src.strip() else ""
-        raise FenceError(
-            f"{ctx.page}: a python fence does not come from snippets/ (starts with {first_line!r}). "
-            'Put the code in snippets/ and include it with --8<-- "<chapter>/file.py:section", '
-            "or mark the fence {.python notest} if it must not run."
-        )
+    options.pop("notest", None)
+    origin = options.pop("origin", None)
+    page = page_of(md)
+    if page is None or origin is None:  # notest, or not a page of the build: shown, not run
+        return _highlight(page, src, language, options, md, **kwargs)
+    shown = [fence.code for fence in page.model.run_fences if str(fence.origin) == origin]
+    if src.strip("\n") not in shown:
+        raise FenceError(f"{page.name}: the fence tagged {origin} does not show that snippet's code")
     try:
-        stdout = ctx.runner.run_code(src, str(origin))
+        stdout = page.build.runner.run_code(src, origin)
     except Exception as error:
-        raise FenceError(f"{ctx.page}: {error}") from None
-    ctx.fences.append(str(origin))
-    options.setdefault("title", f"{layout.NAME}/{origin.file}")
-    code_html = _highlight(src, language, options, md, **kwargs)
-    label = OUTPUT_LABEL.get(ctx.language, OUTPUT_LABEL["en"])
+        raise FenceError(f"{page.name}: {error}") from None
+    file = origin.split(":")[0]
+    options.setdefault("title", f"{layout.NAME}/{file}")
+    code_html = _highlight(page, src, language, options, md, **kwargs)
+    label = OUTPUT_LABEL.get(page.language, OUTPUT_LABEL["en"])
     if not stdout.strip():
         output_html = ""
     elif output == "markdown":
-        output_html = _markdown_output(stdout)
+        output_html = _markdown_output(stdout, page.language)
     else:
         output_html = _highlight(
+            page,
             stdout.rstrip("\n"),
             "text",
             {"title": label},
@@ -166,51 +143,10 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
             attrs={},
         )
     link = downloads.download_html(
-        origin.file,
-        downloads.imported_snippets(origin.file, ctx.index.snippets_dir),
-        lambda file: get_relative_url(layout.site_uri(file), ctx.page_url),
-        ctx.language,
+        file, downloads.imported_snippets(file, page.build.snippets_dir), page.href, page.language,
     )
-    return f'<div class="exec" data-snippet="{html.escape(str(origin))}">{code_html}{output_html}{link}</div>'
+    return f'<div class="exec" data-snippet="{html.escape(origin)}">{code_html}{output_html}{link}</div>'
 
 
 def superfences_entry() -> dict:
     return {"name": "python", "class": "python", "validator": validate, "format": format_fence}
-
-
-PYTHON_FENCE_RE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,})[ \t]*(?P<info>python\b[^\n]*|\{[^}\n]*\.python\b[^}\n]*\})[ \t]*\n"
-    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
-    re.MULTILINE | re.DOTALL,
-)
-
-
-def executed_fences(markdown_text: str) -> list[str]:
-    """The bodies of a page's python fences that the build will execute (includes not yet expanded).
-
-    Only used to run snippets ahead of time, in parallel; the fence formatter stays the authority."""
-    bodies = []
-    for match in PYTHON_FENCE_RE.finditer(markdown_text):
-        if re.search(r"\bnotest\b", match["info"]):
-            continue
-        indent = match["indent"]
-        lines = [line[len(indent):] if line.startswith(indent) else line for line in match["body"].split("\n")]
-        bodies.append("\n".join(lines))
-    return bodies
-
-
-def page_fence_origins(docs_dir: Path, index: SnippetIndex) -> list[tuple[str, object]]:
-    """(expanded code, origin) of every executed fence of every page, in page order.
-
-    A fence whose include is missing is skipped: the page's own build reports it with the page's name."""
-    found = []
-    for page in sorted(Path(docs_dir).rglob("*.md")):
-        for body in executed_fences(page.read_text(encoding="utf-8")):
-            try:
-                code = expand_includes(body, index.snippets_dir)
-            except Exception:
-                continue
-            origin = index.lookup(code)
-            if origin is not None:
-                found.append((code, origin))
-    return found

@@ -1,25 +1,20 @@
 """Each figure on a page in the variant of the reader's colour scheme.
 
 Authors write one ``![alt](figures/gru_fig_cell.svg)`` for ``snippets/gru/gru_fig_cell.py`` (figure names:
-:mod:`rnnnotes.layout`). The build saves ``figures/gru_fig_cell.svg`` and its dark
-variant ``figures/gru_fig_cell.dark.svg`` (:mod:`rnnnotes.dark`), and :func:`figure_pairs` turns every such
-``<img>`` into two, following Material's convention: ``gru_fig_cell.svg#only-light`` is hidden in the slate
-scheme and ``gru_fig_cell.dark.svg#only-dark`` in the default one. Both are ``loading="lazy"`` with the figure's
+:mod:`rnnnotes.layout`). The build saves ``figures/gru_fig_cell.svg`` and its dark variant
+``figures/gru_fig_cell.dark.svg`` (:mod:`rnnnotes.dark`), and while the page is converted a tree processor
+(:class:`rnnnotes.page_extension.FigureImages`) turns every such ``<img>`` into two, following Material's
+convention: ``gru_fig_cell.svg#only-light`` is hidden in the slate scheme and
+``gru_fig_cell.dark.svg#only-dark`` in the default one. Both are ``loading="lazy"`` with the figure's
 width and height: a hidden image (``display: none``) is never fetched, a visible one below the fold is
 fetched when the reader scrolls near it, and the page does not jump when it arrives.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
-from .layout import FIGURE_NAME
-
 SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"')
-IMG_RE = re.compile(r"<img\b(?P<attributes>[^>]*?)\s*/?>")
-ATTRIBUTE_RE = re.compile(r'([A-Za-z][\w:-]*)="([^"]*)"')
-FIGURE_SRC_RE = re.compile(rf"^(?P<folder>(?:[^\"#?]*/)?figures/)(?P<name>{FIGURE_NAME})\.svg$")
 PX_PER = {"pt": 4 / 3, "px": 1.0, None: 1.0}
 
 
@@ -34,25 +29,3 @@ def svg_size(svg: str) -> tuple[int, int]:
 def dark_name(name: str) -> str:
     """``gru_fig_cell`` -> the file name of its dark variant."""
     return f"{name}.dark.svg"
-
-
-def _img(attributes: dict[str, str]) -> str:
-    return "<img " + " ".join(f'{key}="{html.escape(value, quote=True)}"' for key, value in attributes.items()) + " />"
-
-
-def figure_pairs(page_html: str, sizes: dict[str, tuple[int, int]]) -> str:
-    """Every ``<img src=".../figures/gru_fig_cell.svg">`` of a known figure becomes the light/dark pair."""
-
-    def pair(match: re.Match) -> str:
-        attributes = {key: html.unescape(value) for key, value in ATTRIBUTE_RE.findall(match["attributes"])}
-        figure = FIGURE_SRC_RE.match(attributes.get("src", ""))
-        if figure is None or figure["name"] not in sizes:
-            return match[0]
-        width, height = sizes[figure["name"]]
-        common = {key: value for key, value in attributes.items() if key not in ("src", "width", "height", "loading")}
-        extra = {"width": str(width), "height": str(height), "loading": "lazy", "decoding": "async"}
-        light = {**common, "src": f"{figure['folder']}{figure['name']}.svg#only-light", **extra}
-        dark = {**common, "src": f"{figure['folder']}{dark_name(figure['name'])}#only-dark", **extra}
-        return _img(light) + _img(dark)
-
-    return IMG_RE.sub(pair, page_html)

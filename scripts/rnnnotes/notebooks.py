@@ -1,16 +1,18 @@
 """Every chapter as a Jupyter notebook in the page's language, built from what the build already has.
 
-A page becomes a notebook cell by cell, in the page's order:
+A page becomes a notebook cell by cell, in the page's order; which lines are fences and figures, and
+what a fence runs, comes from the page model (:mod:`rnnnotes.page_model`):
 
 * prose becomes Markdown cells (one per heading), with the TeX left as ``$…$`` / ``$$…$$`` for Jupyter's
   MathJax; ``{ #anchor }`` becomes ``<a id="anchor"></a>`` so the page's own ``#anchor`` links still work,
   links to other pages point at the site, admonitions and tabs become block quotes and bold labels, and
   ``{.python notest}`` fences become Markdown code blocks, never code cells;
-* every executed ``python`` fence becomes a code cell holding exactly the code the page shows (includes
-  expanded by :func:`snippet_index.expand_includes`), with the output the build printed under it: a
-  ``stream`` output, or for ``output="markdown"`` fences ``text/markdown`` as the page renders it;
-* every figure ``![alt](figures/gru_fig_cell.svg)`` becomes a code cell that calls ``gru_fig_cell()``, with the build's
-  SVG as its output and the page's alt text as its ``text/plain``.
+* every executed ``python`` fence becomes a code cell holding exactly the code the page shows (the page
+  model's :class:`~rnnnotes.page_model.Fence`: its origin and its expanded code), with the output the
+  build printed under it: a ``stream`` output, or for ``output="markdown"`` fences ``text/markdown`` as
+  the page renders it;
+* every figure ``![alt](figures/gru_fig_cell.svg)`` alone in its paragraph becomes a code cell that calls
+  ``gru_fig_cell()``, with the build's SVG as its output and the page's alt text as its ``text/plain``.
 
 Nothing runs here: outputs, SVGs and the list of ``snippets/`` files each cell imports come from the
 snippet runner's cache, filled when the build executed the fences. The build runs each fence in a fresh
@@ -40,8 +42,8 @@ from typing import Callable
 import nbformat
 from nbformat import v4
 
-from .layout import FIGURE_NAME, Layout
-from .snippet_index import expand_includes
+from . import page_model
+from .layout import Layout
 
 FOLDER = "notebooks"
 LABEL = {"zh": "下载 Jupyter 笔记本", "en": "Download as Jupyter notebook"}
@@ -125,6 +127,7 @@ class Prose:
 class Code:
     code: str  # includes expanded, as the page shows it
     output: str  # "text" or "markdown"
+    origin: str  # "file.py:section"
 
 
 @dataclass(frozen=True)
@@ -133,12 +136,6 @@ class Figure:
     alt: str
 
 
-FENCE_OPEN_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
-HEADING_RE = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<title>.*?)[ \t]*$")
-ANCHOR_RE = re.compile(r"[ \t]*\{[ \t]*#(?P<id>[-\w]+)[^}]*\}[ \t]*$")
-FIGURE_RE = re.compile(
-    rf"^!\[(?P<alt>[^\]]*)\]\((?:\.\./)*figures/(?P<module>{FIGURE_NAME})\.svg\)[ \t]*(?:\{{[^}}]*\}})?[ \t]*$"
-)
 BLOCK_RE = re.compile(r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<rest>.*?)[ \t]*$')
 TITLE_RE = re.compile(r'^(?:(?P<type>[-\w]+)(?:[ \t]+[-\w]+)*)?[ \t]*(?:"(?P<title>[^"]*)")?$')
 # Code spans and inline math are left alone by the link and attribute-list rewriting.
@@ -149,27 +146,14 @@ ATTR = r"""(?:[#.][-\w]+|[-\w]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
 ATTR_LIST_RE = re.compile(rf"(?<=[)\]\s])\{{:?[ \t]*{ATTR}(?:[ \t]+{ATTR})*[ \t]*\}}|^\{{:?[ \t]*{ATTR}(?:[ \t]+{ATTR})*[ \t]*\}}")
 
 
-def _fence_language(info: str) -> str:
-    """``{.python notest}`` -> ``python``; ``bash title="x"`` -> ``bash``."""
-    match = re.match(r"\{[^}]*?\.([-\w+]+)", info) or re.match(r"([-\w+]+)", info)
-    return match.group(1) if match else ""
-
-
-def _is_run(info: str) -> bool:
-    """The fences the build executes (see fences.validate): python, not notest."""
-    return _fence_language(info) == "python" and not re.search(r"\bnotest\b", info)
-
-
-def _output_kind(info: str) -> str:
-    match = re.search(r"""\boutput=["']?(\w+)""", info)
-    return match.group(1) if match else "text"
-
-
 class _Scanner:
-    """Splits Markdown into prose, run fences and figures; converts the prose for Jupyter."""
+    """Walks a page's lines: where fences, figures and headings are comes from the page model; the prose
+    between them is converted for Jupyter."""
 
-    def __init__(self, snippets_dir: Path, link: Callable[[str], str]):
-        self.snippets_dir = snippets_dir
+    def __init__(self, model: page_model.Page, link: Callable[[str], str]):
+        self.fences = {fence.line: fence for fence in model.fences}
+        self.figures = {figure.line: figure for figure in model.figures if figure.kind == "figure"}
+        self.headings = {heading.line: heading for heading in model.headings if heading.depth == 0}
         self.link = link
 
     def parts(self, markdown: str, first_line: int = 1) -> list[Prose | Code | Figure]:
@@ -200,31 +184,27 @@ class _Scanner:
                 in_math = "$$" not in (line.strip() if in_math else line.strip()[2:])
                 i += 1
                 continue
-            fence = FENCE_OPEN_RE.match(line)
-            if fence:
-                end = i + 1
-                closing = re.compile(rf"^[ \t]*{re.escape(fence['fence'][0])}{{{len(fence['fence'])},}}[ \t]*$")
-                while end < len(lines) and not closing.match(lines[end]):
-                    end += 1
-                indent = fence["indent"]
-                body = [x[len(indent):] if x.startswith(indent) else x.lstrip() for x in lines[i + 1 : end]]
-                if _is_run(fence["info"]):
-                    if not top or indent:
+            fence = self.fences.get(first_line + i)
+            if fence is not None:
+                close = fence.end - 1 - first_line  # the closing line
+                if fence.runs:
+                    if not top or line != line.lstrip():
                         refuse("a python fence that the build runs", i)
                     flush()
-                    code = expand_includes("\n".join(body), self.snippets_dir).strip("\n")
-                    parts.append(Code(code, _output_kind(fence["info"])))
+                    parts.append(Code(fence.code, fence.output, str(fence.origin)))
                 else:
-                    language = _fence_language(fence["info"])
-                    prose.extend([f"{indent}{fence['fence']}{language}", *(indent + x for x in body), indent + fence["fence"]])
-                i = end + 1
+                    indent = line[: len(line) - len(line.lstrip())]
+                    marker = re.match(r"`{3,}|~{3,}", line.lstrip())[0]
+                    body = [x[len(indent):] if x.startswith(indent) else x.lstrip() for x in lines[i + 1 : close]]
+                    prose.extend([f"{indent}{marker}{fence.language}", *(indent + x for x in body), indent + marker])
+                i = close + 1
                 continue
-            figure = FIGURE_RE.match(line.strip())
-            if figure:
+            figure = self.figures.get(first_line + i)
+            if figure is not None and (figure.alone or not top):
                 if not top or line != line.lstrip():
                     refuse("a figure", i)
                 flush()
-                parts.append(Figure(figure["module"], figure["alt"]))
+                parts.append(Figure(figure.module, figure.alt))
                 i += 1
                 continue
             block = BLOCK_RE.match(line)
@@ -243,11 +223,12 @@ class _Scanner:
                 prose.extend(indent + x for x in _block(block["marker"], block["rest"], text))
                 i = end
                 continue
-            heading = HEADING_RE.match(line) if top else None
-            if heading:
+            heading = self.headings.get(first_line + i) if top else None
+            if heading is not None:
                 flush()
-                title, anchor = _split_anchor(heading["title"])
-                prose.append(f'{heading["level"]} {self._inline(title)}{anchor}')
+                # { #anchor } becomes <a id="anchor"></a>: the page's #anchor links keep working in Jupyter
+                anchor = f' <a id="{heading.anchor}"></a>' if heading.anchor else ""
+                prose.append(f'{"#" * heading.level} {self._inline(heading.text)}{anchor}')
                 i += 1
                 continue
             prose.append(self._inline(line))
@@ -272,15 +253,6 @@ class _Scanner:
             lambda m: f"{m['bang']}[{m['text']}]({self.link(m['target'])}{m['title'] or ''})", text
         )
         return ATTR_LIST_RE.sub("", text)
-
-
-def _split_anchor(title: str) -> tuple[str, str]:
-    """``Forget gate { #forget-gate }`` -> (``Forget gate``, `` <a id="forget-gate"></a>``): the page's
-    ``#forget-gate`` links keep working in Jupyter, which would otherwise make ids from the text."""
-    anchor = ANCHOR_RE.search(title)
-    if not anchor:
-        return title, ""
-    return title[: anchor.start()], f' <a id="{anchor["id"]}"></a>'
 
 
 def _block(marker: str, rest: str, body: str) -> list[str]:
@@ -373,23 +345,17 @@ def _cell_id(position: int, cell) -> str:
 
 class Sources:
     """What the build already knows about the code, all from the snippet runner's cache: each fence's
-    origin in snippets/ and output, each figure's SVG, and the snippets/ files each of them imported."""
+    output, each figure's SVG, and the snippets/ files each of them imported."""
 
-    def __init__(self, runner, index):
-        self.runner, self.index = runner, index
-        self.snippets_dir = Path(index.snippets_dir)
+    def __init__(self, runner, snippets_dir: Path):
+        self.runner = runner
+        self.snippets_dir = Path(snippets_dir)
 
-    def origin(self, code: str) -> str:
-        origin = self.index.lookup(code)
-        if origin is None:
-            raise NotebookError(f"a python fence does not come from snippets/ (starts with {code[:40]!r})")
-        return str(origin)
+    def stdout(self, part: Code) -> str:
+        return self.runner.run_code(part.code, part.origin)
 
-    def stdout(self, code: str) -> str:
-        return self.runner.run_code(code, self.origin(code))
-
-    def code_imports(self, code: str) -> list[str]:
-        return self.runner.code_imports(code, self.origin(code))
+    def code_imports(self, part: Code) -> list[str]:
+        return self.runner.code_imports(part.code, part.origin)
 
     def svg(self, module: str) -> str:
         return self.runner.make_figure(module)
@@ -404,14 +370,14 @@ def figure_code(module: str) -> str:
 
 
 def _code_cell(part: Code, sources: Sources):
-    stdout = sources.stdout(part.code)
+    stdout = sources.stdout(part)
     if not stdout:
         outputs = []
     elif part.output == "markdown":  # the page renders it; Jupyter renders text/markdown
         outputs = [_display({"text/markdown": stdout, "text/plain": stdout})]
     else:
         outputs = [_stream(stdout)]
-    return _code_cell_node(part.code, {CELL_META: {"snippet": sources.origin(part.code)}}, outputs)
+    return _code_cell_node(part.code, {CELL_META: {"snippet": part.origin}}, outputs)
 
 
 def _figure_cell(part: Figure, sources: Sources):
@@ -445,7 +411,7 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
             body.append(_markdown_cell(part.text))
         elif isinstance(part, Code):
             body.append(_code_cell(part, sources))
-            imports.update(sources.code_imports(part.code))
+            imports.update(sources.code_imports(part))
         else:
             body.append(_figure_cell(part, sources))
             imports.update(sources.figure_imports(part.module))
@@ -477,35 +443,32 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
     return v4.new_notebook(cells=cells, metadata=metadata)  # validates the whole notebook, or raises
 
 
-def page_parts(markdown: str, *, page: str, lang: str, default: str, site_url: str, snippets_dir: Path,
+def page_parts(markdown: str, model: page_model.Page, *, page: str, lang: str, default: str, site_url: str,
                first_line: int = 1):
-    """The page as Prose, Code and Figure parts; ``first_line`` is the file's line number of the
-    Markdown's first line (after the front matter), for error messages."""
-    scanner = _Scanner(Path(snippets_dir), link_resolver(page, lang, default, site_url))
+    """The page as Prose, Code and Figure parts; ``markdown`` is the page's body (after the front
+    matter) and ``first_line`` the file's line number of its first line, where ``model``'s lines count."""
+    scanner = _Scanner(model, link_resolver(page, lang, default, site_url))
     return scanner.parts(markdown, first_line)
 
 
 def first_line(source: str, markdown: str) -> int:
     """The line of ``source`` (the whole file) where ``markdown`` (its body, after the front matter) starts."""
-    return source[: len(source) - len(markdown)].count("\n") + 1 if source.endswith(markdown) else 1
+    return page_model.body_line(source, markdown)
 
 
-def has_notebook(markdown: str, meta: dict) -> bool:
+def has_notebook(model: page_model.Page) -> bool:
     """A page gets a notebook when it runs code or shows a figure, unless its front matter says
     ``notebook: false`` (the home page, whose one fence only prints library versions)."""
-    if meta.get("notebook") is False:
+    if model.front.get("notebook") is False:
         return False
-    lines = markdown.split("\n")
-    return any(FIGURE_RE.match(x.strip()) for x in lines) or any(
-        (m := FENCE_OPEN_RE.match(x)) and _is_run(m["info"]) for x in lines
-    )
+    return bool(model.run_fences) or any(figure.kind == "figure" for figure in model.figures)
 
 
-def download_for(src_uri: str, markdown: str, meta: dict, languages) -> dict | None:
+def download_for(src_uri: str, model: page_model.Page, languages) -> dict | None:
     """What the template needs for the download button of the page ``src_uri`` (``lstm.en.md``), or
     None when the page has no notebook. The notebooks of all languages share one folder, each file
     named with its language (``notebooks/lstm.en.ipynb``), so a reader who downloads both keeps both."""
-    if not has_notebook(markdown, meta):
+    if not has_notebook(model):
         return None
     stem = src_uri[: -len(".md")]
     page, _, lang = stem.rpartition(".")
@@ -549,28 +512,22 @@ def notebook_key(markdown: str, *, page: str, lang: str, default: str, title: st
     )
 
 
-def page_notebook(markdown: str, *, page: str, lang: str, default: str, title: str, site_url: str,
-                  sources: Sources, source: str = "", kept=None) -> str:
-    """The notebook file's text for ``page`` (``lstm``) in ``lang``, from the page's Markdown (``source``,
-    the whole file, only numbers the lines in error messages). With a :class:`rnnnotes.memo.DiskMemo`
-    ``kept``, a notebook whose inputs (:func:`notebook_key`) have not changed comes from it."""
+def page_notebook(markdown: str, model: page_model.Page, *, page: str, lang: str, default: str, title: str,
+                  site_url: str, sources: Sources, kept=None) -> str:
+    """The notebook file's text for ``page`` (``lstm``) in ``lang``, from the page's Markdown body and its
+    model (parsed from the whole file). With a :class:`rnnnotes.memo.DiskMemo` ``kept``, a notebook whose
+    inputs (:func:`notebook_key`) have not changed comes from it."""
     key = None
     if kept is not None:
         key = notebook_key(markdown, page=page, lang=lang, default=default, title=title, site_url=site_url,
-                           source=source, snippets_dir=sources.snippets_dir)
+                           source=model.text, snippets_dir=sources.snippets_dir)
         text = kept.get(key)
         if text is not None:
             return text
-    text = _page_notebook(markdown, page=page, lang=lang, default=default, title=title, site_url=site_url,
-                          sources=sources, source=source)
+    parts = page_parts(markdown, model, page=page, lang=lang, default=default, site_url=site_url,
+                       first_line=first_line(model.text, markdown))
+    url = page_url(page, lang, default, site_url)
+    text = notebook_text(make_notebook(parts, title=title, lang=lang, url=url, sources=sources))
     if kept is not None:
         kept.put(key, text)
     return text
-
-
-def _page_notebook(markdown: str, *, page: str, lang: str, default: str, title: str, site_url: str,
-                   sources: Sources, source: str) -> str:
-    parts = page_parts(markdown, page=page, lang=lang, default=default, site_url=site_url,
-                       snippets_dir=sources.snippets_dir, first_line=first_line(source, markdown))
-    url = page_url(page, lang, default, site_url)
-    return notebook_text(make_notebook(parts, title=title, lang=lang, url=url, sources=sources))
