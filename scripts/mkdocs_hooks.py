@@ -36,6 +36,7 @@ _katex: KatexRenderer | None = None
 _memos = {name: memo.DiskMemo(CACHE_ROOT / "memo" / f"{name}.json") for name in ("highlight", "search", "notebooks")}
 _build: page_extension.Build | None = None  # what every page's build shares (runner, highlighter, sizes)
 _models: dict = {}  # every page's model (rnnnotes.page_model.Page), by its path in docs/, read in on_config
+_models_read_from: list = []  # the files they were read from: (path, mtime, size) of every page and snippet
 
 
 def _close() -> None:
@@ -61,10 +62,14 @@ def on_config(config, **kwargs):
     problems = layout.Layout(snippets).problems()
     if problems:
         raise PluginError("snippets/ breaks its layout (scripts/rnnnotes/layout.py):\n" + "\n".join(problems))
-    try:
-        _models = parse_docs(Path(config.docs_dir), snippets)
-    except PageError as error:
-        raise PluginError(str(error)) from None
+    sources = [(path, path.stat().st_mtime_ns, path.stat().st_size)
+               for path in sorted(Path(config.docs_dir).rglob("*.md")) + layout.Layout(snippets).files()]
+    if sources != _models_read_from:  # each language's build, and a rebuild after an edit elsewhere, reuse them
+        try:
+            _models = parse_docs(Path(config.docs_dir), snippets)
+        except PageError as error:
+            raise PluginError(str(error)) from None
+        _models_read_from[:] = sources
     problems = compare_models(Path(config.docs_dir), _models)
     if problems:
         raise PluginError("the two languages of a page differ:\n" + "\n".join(problems))
