@@ -1,4 +1,4 @@
-"""The build machinery in scripts/rnnnotes: snippet runner and cache, snippet index, KaTeX."""
+"""The build machinery in scripts/rnnnotes: snippet runner and cache, include expansion, KaTeX, page markup."""
 
 import pytest
 
