@@ -1,8 +1,9 @@
 """The Markdown extension through which the build of one page reaches that page's model.
 
 mkdocs makes a new ``markdown.Markdown`` for every page, from ``config.markdown_extensions`` and
-``config.mdx_configs``. The hook's ``on_page_markdown`` parses the page (:mod:`rnnnotes.page_model`) and
-puts a :class:`PageBuild` (the model, the page's URL and language, and the build's runner) into
+``config.mdx_configs``. The hook's ``on_page_markdown`` takes the page's model (:mod:`rnnnotes.page_model`,
+read once per build in ``on_config``) and puts a :class:`PageBuild` (the model, the page's URL and
+language, and the build's runner) into
 ``config.mdx_configs[NAME]["page"]``, so the Markdown instance made for that page carries an extension
 holding exactly that page. Whatever needs the page gets it from the Markdown instance it is handed:
 :func:`page_of` ``(md)``. A Markdown instance made without it (a unit test, the renderer of a fence's
@@ -11,9 +12,11 @@ printed Markdown) has no page: its python fences are only highlighted.
 The extension adds:
 
 * a preprocessor, run before pymdownx.snippets expands the includes, that writes each running fence's
-  origin into its opening line (``origin="file.py:section"``), taken from the model; superfences hands
-  it to the fence formatter (:func:`rnnnotes.fences.format_fence`) with the fence's other options. The
-  origin thus travels with the fence itself, and no expanded text is ever compared;
+  origin into its opening line (``origin="gru/gru_forward.py:forward"``), taken from the model at the
+  fence's line; superfences hands it to the fence formatter (:func:`rnnnotes.fences.format_fence`) with
+  the fence's other options. The origin thus travels with the fence itself, whatever order superfences
+  formats fences in (tabs, admonitions), and nothing maps expanded text back to a file: the formatter
+  only checks that the code it got is the code the model expanded for that origin;
 * a tree processor that shows each figure as its light/dark pair of lazy ``<img>`` of known size
   (:mod:`rnnnotes.figures`), each animation as two ``<picture>`` with a reduced-motion still
   (:mod:`rnnnotes.animations`), and puts the line that downloads the drawing snippet under each;
