@@ -7,8 +7,7 @@ from conftest import ROOT, SNIPPETS, made_by_two_cold_runners
 from rnnnotes.katex import KatexRenderer, TexError, render_page_math
 from rnnnotes.runner import SnippetError, SnippetRunner
 from rnnnotes.layout import Layout
-from rnnnotes.page_model import Origin, expand_origin, parse_page
-from rnnnotes.snippet_index import expand_includes
+from rnnnotes.page_model import Origin, expand_includes, expand_origin, parse_page
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ The mkdocs hook in ``scripts/mkdocs_hooks.py`` only forwards events here:
 
 * :mod:`rnnnotes.layout` knows where snippets live (``snippets/<chapter>/``, ``snippets/common/``) and how figures are named;
 * :mod:`rnnnotes.page_model` parses a page once into blocks (headings, prose, fences with the snippet
-  file and section they include, figures, widgets), which everything below reads;
+  file and section they include, expanded as pymdownx.snippets does, figures, widgets), which everything
+  below reads;
 * :mod:`rnnnotes.page_extension` hands each page's model to the Markdown instance converting it, tags
   each running fence with its origin, and draws figures, animations and scrolling tables in the tree;
-* :mod:`rnnnotes.snippet_index` expands includes as pymdownx.snippets does;
 * :mod:`rnnnotes.runner` executes fences and figure functions in a worker process, cached by content;
 * :mod:`rnnnotes.fences` turns an executed fence into highlighted code plus its printed output;
 * :mod:`rnnnotes.downloads` publishes the snippets pages include and links them under each fence;

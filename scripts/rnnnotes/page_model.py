@@ -34,11 +34,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown
 import yaml
 from markdown_it import MarkdownIt
 
 from . import layout
-from .snippet_index import expand_includes
 
 RUN_LANGUAGE = "python"
 OUTPUT_KINDS = ("text", "markdown")
@@ -316,6 +316,25 @@ def _fence(token, page: str, first_line: int, snippets_dir: Path, depth: int) ->
                 "or mark the fence {.python notest} if it must not run."
             )
     return Fence(line, first_line + token.map[1], language, options, token.info, body, origin, code, depth)
+
+
+# The options pages are built with; mkdocs.yml passes the same ones to pymdownx.snippets.
+SNIPPETS_CONFIG = {"check_paths": True, "dedent_subsections": True}
+_EXPANDERS: dict[str, markdown.Markdown] = {}
+
+
+def expand_includes(text: str, snippets_dir: Path) -> str:
+    """Expand ``--8<--`` includes exactly as the build does: pymdownx.snippets itself, the site's settings.
+
+    One Markdown instance per folder serves every call: the preprocessor starts each run afresh and reads
+    the included files every time, so an edited snippet is seen at once."""
+    md = _EXPANDERS.get(str(snippets_dir))
+    if md is None:
+        md = _EXPANDERS[str(snippets_dir)] = markdown.Markdown(
+            extensions=["pymdownx.snippets"],
+            extension_configs={"pymdownx.snippets": {"base_path": [str(snippets_dir)], **SNIPPETS_CONFIG}},
+        )
+    return "\n".join(md.preprocessors["snippet"].run(text.split("\n")))
 
 
 def expand_origin(origin: Origin, snippets_dir: Path, where: str = "?") -> str:
