@@ -97,7 +97,7 @@ class FenceOrigins(Preprocessor):
         for fence in self.page.model.run_fences:
             index = fence.line - self.page.first_line
             opening = lines[index] if 0 <= index < len(lines) else ""
-            if not (opening.lstrip().startswith("```") and opening.rstrip().endswith(fence.info.strip())):
+            if not (opening.lstrip()[:3] in ("```", "~~~") and opening.rstrip().endswith(fence.info.strip())):
                 raise ValueError(f"{self.page.name}:{fence.line}: the page changed after it was parsed ({opening!r})")
             tag = f'origin="{fence.origin}"'
             stripped = opening.rstrip()
