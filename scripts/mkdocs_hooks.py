@@ -17,7 +17,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from rnnnotes import a11y, animations, downloads, fences, figures, layout, memo, notebooks, search_math  # noqa: E402
+from rnnnotes import a11y, animations, downloads, fences, figures, layout, notebooks, search_math  # noqa: E402
+from rnnnotes.cache import Cache, cached_highlighter, install_search_cache, write_atomically  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_models, page_pairs, parse_docs  # noqa: E402
 from rnnnotes import languages, page_extension  # noqa: E402
 from rnnnotes.page_model import PageError, parse_page  # noqa: E402
@@ -25,7 +26,6 @@ from rnnnotes.katex import KatexRenderer, TexError, render_page_math, subset_mat
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
 
 CACHE_ROOT = Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache"))  # git-ignored
-CACHE = CACHE_ROOT / "snippets"
 GENERATED = CACHE_ROOT / "generated"  # figures land here; mkdocs copies them into the site
 MATH_FONT_URI = "assets/fonts/math.woff2"  # extra.css declares it
 DEFAULT_LANGUAGE = LANGUAGES[0]
@@ -33,7 +33,7 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 log = logging.getLogger("mkdocs.hooks.rnnnotes")
 _runner: SnippetRunner | None = None
 _katex: KatexRenderer | None = None
-_memos = {name: memo.DiskMemo(CACHE_ROOT / "memo" / f"{name}.json") for name in ("highlight", "search", "notebooks")}
+_cache = Cache(CACHE_ROOT)  # snippet runs, figures, math, highlighted code, search entries, notebooks
 _build: page_extension.Build | None = None  # what every page's build shares (runner, highlighter, sizes)
 _models: dict = {}  # every page's model (rnnnotes.page_model.Page), by its path in docs/, read in on_config
 _models_read_from: list = []  # the files they were read from: (path, mtime, size) of every page and snippet
@@ -43,8 +43,7 @@ def _close() -> None:
     for tool in (_runner, _katex):
         if tool is not None:
             tool.close()
-    for kept in _memos.values():
-        kept.save()
+    _cache.end_build()  # a build that stopped early still records what it used
 
 
 atexit.register(_close)
@@ -58,6 +57,7 @@ def _snippets_dir(config) -> Path:
 
 def on_config(config, **kwargs):
     global _runner, _katex, _build, _models
+    _cache.begin_build()
     snippets = _snippets_dir(config)
     problems = layout.Layout(snippets).problems()
     if problems:
@@ -74,14 +74,14 @@ def on_config(config, **kwargs):
     if problems:
         raise PluginError("the two languages of a page differ:\n" + "\n".join(problems))
     if _runner is None or _runner.snippets_dir != snippets:
-        _runner = SnippetRunner(snippets, CACHE)
-    _katex = _katex or KatexRenderer(ROOT, CACHE_ROOT / "katex")
+        _runner = SnippetRunner(snippets, _cache)
+    _katex = _katex or KatexRenderer(ROOT, _cache)
     highlight_settings = json.dumps(config.mdx_configs.get("pymdownx.highlight", {}), sort_keys=True, default=str)
     _build = page_extension.Build(
         runner=_runner, snippets_dir=snippets,
-        highlight=memo.cached_highlighter(fences.pygments_html, _memos["highlight"], salt=highlight_settings),
+        highlight=cached_highlighter(fences.pygments_html, _cache, salt=highlight_settings),
     )
-    memo.install_search_cache(_memos["search"])
+    install_search_cache(_cache)
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     custom = superfences.setdefault("custom_fences", [])
     if not any(entry.get("name") == "python" for entry in custom):
@@ -135,7 +135,7 @@ def _generated(config, uri: str, text: str) -> File:
     path = GENERATED / uri
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        memo.write_atomically(path, text)
+        write_atomically(path, text)
     return File.generated(config, uri, abs_src_path=str(path))
 
 
@@ -182,7 +182,7 @@ def on_page_content(html, page, config, **kwargs):
             text = notebooks.page_notebook(
                 page.markdown, _model(page, page.markdown), page=link["page"], lang=link["lang"],
                 default=DEFAULT_LANGUAGE, title=page.title, site_url=config.site_url or "/",
-                sources=notebooks.Sources(_runner, _build.snippets_dir), kept=_memos["notebooks"],
+                sources=notebooks.Sources(_runner, _build.snippets_dir), kept=_cache,
             )
         except (notebooks.NotebookError, SnippetError) as error:
             raise PluginError(f"docs/{page.file.src_uri}: notebook: {error}") from None
@@ -215,17 +215,16 @@ def on_post_build(config, **kwargs):
         search_math.render_index_math(site / "search" / "search_index.json", _katex.render)
     except TexError as error:
         raise PluginError(f"search index: {error}") from None
-    font = subset_math_font(_katex.math_font(), _katex.characters, CACHE_ROOT / "fonts")
+    font = subset_math_font(_katex.math_font(), _katex.characters, _cache)
     (site / MATH_FONT_URI).parent.mkdir(parents=True, exist_ok=True)
     (site / MATH_FONT_URI).write_bytes(font)
-    _katex.save()
-    for kept in _memos.values():
-        kept.save()
     languages.split_search_index(site, list(LANGUAGES), DEFAULT_LANGUAGE)
     pairs, _ = page_pairs(Path(config.docs_dir))
     urls = languages.page_urls(pairs, DEFAULT_LANGUAGE)
     languages.write_sitemaps(site, config.site_url or "/", urls, DEFAULT_LANGUAGE)
-    log.info(f"rnnnotes: {_runner.executed} snippet runs so far in this process; the rest came from the cache")
+    stats = _cache.end_build()
+    if stats:
+        log.info(f"rnnnotes: {_runner.executed} snippet runs so far in this process; cache: {stats}")
 
 
 def on_shutdown(**kwargs):

@@ -36,7 +36,7 @@ def page_path(lang, name):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_copy_buttons_copy_the_code_or_the_output_exactly(browser, site_url, lang):
     expected = parse_file(DOCS / f"{LONGEST}.{lang}.md", snippets_dir=SNIPPETS, docs_dir=DOCS).run_fences
-    runner = SnippetRunner(SNIPPETS, os.path.join(CACHE, "snippets"))  # outputs from the build's cache
+    runner = SnippetRunner(SNIPPETS, CACHE)  # outputs from the build's cache
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
 

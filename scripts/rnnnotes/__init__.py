@@ -8,6 +8,7 @@ The mkdocs hook in ``scripts/mkdocs_hooks.py`` only forwards events here:
   below reads;
 * :mod:`rnnnotes.page_extension` hands each page's model to the Markdown instance converting it, tags
   each running fence with its origin, and draws figures, animations and scrolling tables in the tree;
+* :mod:`rnnnotes.cache` is the build's one content-addressed cache and its pruning rule;
 * :mod:`rnnnotes.runner` executes fences and figure functions in a worker process, cached by content;
 * :mod:`rnnnotes.fences` turns an executed fence into highlighted code plus its printed output;
 * :mod:`rnnnotes.downloads` publishes the snippets pages include and links them under each fence;

@@ -23,7 +23,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .memo import write_atomically
+from .cache import Cache, digest, file_digest
 
 SCRIPT = Path(__file__).with_name("katex_render.js")
 MATH_FONT = Path("node_modules/@fontsource/stix-two-math/files/stix-two-math-latin-400-normal.woff2")
@@ -47,9 +47,10 @@ class TexError(ValueError):
 
 
 class KatexRenderer:
-    """A ``node`` process, started only when needed, that renders TeX; results are cached on disk."""
+    """A ``node`` process, started only when needed, that renders TeX; each rendering is kept in the
+    build's :class:`rnnnotes.cache.Cache` (keyed by the TeX, KaTeX's version and the render script)."""
 
-    def __init__(self, root: Path, cache_dir: Path | None = None):
+    def __init__(self, root: Path, cache: Cache | Path | None = None):
         self.root = Path(root)
         katex_dir = self.root / "node_modules" / "katex"
         if not (katex_dir / "package.json").is_file():
@@ -57,14 +58,9 @@ class KatexRenderer:
                 f"KaTeX is not installed in {katex_dir}: run `npm ci` (make does it for you)"
             )
         self.version = json.loads((katex_dir / "package.json").read_text())["version"]
-        self._cache_file = None
-        self._cache: dict[str, str] = {}
-        if cache_dir is not None:
-            script = hashlib.sha256(SCRIPT.read_bytes()).hexdigest()[:12]
-            self._cache_file = Path(cache_dir) / f"katex-{self.version}-{script}.json"
-            if self._cache_file.is_file():
-                self._cache = json.loads(self._cache_file.read_text(encoding="utf-8"))
-        self._dirty = False
+        self.cache = cache if isinstance(cache, Cache) or cache is None else Cache(cache)
+        self._salt = digest("katex", self.version, file_digest(SCRIPT))
+        self._rendered: dict[tuple[str, bool], str] = {}  # this process's renderings (with no cache too)
         self._proc: subprocess.Popen | None = None
         self.characters: set[str] = set()  # every character drawn by the math rendered so far
 
@@ -84,13 +80,17 @@ class KatexRenderer:
         assert hello.get("ready"), hello
         return proc
 
-    @staticmethod
-    def _key(item: tuple[str, bool]) -> str:
-        return json.dumps([item[0], bool(item[1])])
+    def _lookup(self, item: tuple[str, bool]) -> str | None:
+        if item not in self._rendered and self.cache is not None:
+            stored = self.cache.get(digest(self._salt, item[0], bool(item[1])))
+            if stored is not None:
+                self._rendered[item] = stored
+        return self._rendered.get(item)
 
     def render(self, items: list[tuple[str, bool]]) -> list[str]:
         """Render ``(tex, display)`` pairs; raise :class:`TexError` naming the first bad one."""
-        missing = [item for item in dict.fromkeys(items) if self._key(item) not in self._cache]
+        items = [(tex, bool(display)) for tex, display in items]
+        missing = [item for item in dict.fromkeys(items) if self._lookup(item) is None]
         if missing:
             if self._proc is None or self._proc.poll() is not None:
                 self._proc = self._start()
@@ -100,23 +100,16 @@ class KatexRenderer:
             if "error" in answer:
                 tex = missing[answer["index"]][0]
                 raise TexError(f"KaTeX cannot render {tex!r}: {answer['error']}")
-            self._cache.update(zip(map(self._key, missing), answer["html"]))
-            self._dirty = True
-        rendered = [self._cache[self._key(item)] for item in items]
+            for item, markup in zip(missing, answer["html"]):
+                self._rendered[item] = markup
+                if self.cache is not None:
+                    self.cache.put(digest(self._salt, item[0], item[1]), markup)
+        rendered = [self._rendered[item] for item in items]
         for markup in rendered:
             self.characters |= drawn_characters(markup)
         return rendered
 
-    def save(self) -> None:
-        """Keep this build's renderings for the next build (a rebuild then starts no node at all)."""
-        if self._cache_file is None or not self._dirty:
-            return
-        self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(self._cache_file, json.dumps(self._cache, sort_keys=True, ensure_ascii=False))
-        self._dirty = False
-
     def close(self) -> None:
-        self.save()
         if self._proc is not None:
             self._proc.stdin.close()
             self._proc.wait(timeout=10)
@@ -145,19 +138,21 @@ def drawn_characters(markup: str) -> set[str]:
     return chars - {"\n", "\t"}
 
 
-def subset_math_font(source: Path, characters: set[str], cache_dir: Path | None = None) -> bytes:
+def subset_math_font(source: Path, characters: set[str], cache: Cache | None = None) -> bytes:
     """``source`` cut down to ``characters`` (plus what its MATH table needs to stretch them), as woff2.
 
-    Same inputs, same bytes: no timestamp is written. The result is cached by the font and the characters.
+    Same inputs, same bytes: no timestamp is written. The result is cached by the font, the characters
+    and fontTools' version.
     """
-    text = "".join(sorted(characters | set(" 0123456789")))
-    key = hashlib.sha256(Path(source).read_bytes() + text.encode("utf-8")).hexdigest()[:20]
-    cached = Path(cache_dir) / f"math-{key}.woff2" if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
-    from fontTools import subset
+    from fontTools import subset, version as fonttools_version
     from fontTools.ttLib import TTFont
 
+    text = "".join(sorted(characters | set(" 0123456789")))
+    key = digest("math-font", file_digest(source), text, fonttools_version)
+    if cache is not None:
+        stored = cache.get_bytes(key)
+        if stored is not None:
+            return stored
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]  # keep the MATH table's size variants and stretchy parts
@@ -170,9 +165,8 @@ def subset_math_font(source: Path, characters: set[str], cache_dir: Path | None 
     buffer = io.BytesIO()
     font.save(buffer)
     data = buffer.getvalue()
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(cached, data)
+    if cache is not None:
+        cache.put_bytes(key, data)
     return data
 
 

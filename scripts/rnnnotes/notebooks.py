@@ -502,20 +502,20 @@ def notebook_key(markdown: str, *, page: str, lang: str, default: str, title: st
                  snippets_dir: Path) -> str:
     """Everything :func:`page_notebook` depends on: the page, every snippet file (the code, outputs and
     figures come from them), the library versions, and the build's own code. Equal keys, equal notebooks."""
-    from . import memo
+    from . import cache
 
     layout = Layout(snippets_dir)
-    snippets = [(layout.relative(path), hashlib.sha256(path.read_bytes()).hexdigest()) for path in layout.files()]
-    return memo.digest(
-        markdown, page, lang, default, title, site_url, source, snippets,
-        library_versions(), memo.folder_digest(Path(__file__).parent),
+    snippets = [(layout.relative(path), cache.file_digest(path)) for path in layout.files()]
+    return cache.digest(
+        "notebook", markdown, page, lang, default, title, site_url, source, snippets,
+        library_versions(), cache.folder_digest(Path(__file__).parent),
     )
 
 
 def page_notebook(markdown: str, model: page_model.Page, *, page: str, lang: str, default: str, title: str,
                   site_url: str, sources: Sources, kept=None) -> str:
     """The notebook file's text for ``page`` (``lstm``) in ``lang``, from the page's Markdown body and its
-    model (parsed from the whole file). With a :class:`rnnnotes.memo.DiskMemo` ``kept``, a notebook whose
+    model (parsed from the whole file). With a :class:`rnnnotes.cache.Cache` ``kept``, a notebook whose
     inputs (:func:`notebook_key`) have not changed comes from it."""
     key = None
     if kept is not None:

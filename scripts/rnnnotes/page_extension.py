@@ -51,7 +51,7 @@ class Build:
 
     runner: object  # rnnnotes.runner.SnippetRunner
     snippets_dir: Path
-    highlight: Callable[..., str] | None = None  # fences.pygments_html, or a cached wrapper of it (memo.py)
+    highlight: Callable[..., str] | None = None  # fences.pygments_html, or a cached wrapper of it (cache.py)
     figure_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # module -> (width, height) px
     animation_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
 

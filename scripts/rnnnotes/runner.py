@@ -4,8 +4,8 @@ A result is stored under a key made of what was run (a fence's code, a figure's 
 the versions of the libraries it ran on. The result records which ``snippets/`` files it imported (their
 paths under ``snippets/``, :mod:`rnnnotes.layout`) and their hashes; it is reused only while every one of
 them still has that hash. So editing prose reruns nothing, and editing ``rnn/rnn_forward.py`` reruns
-exactly the fences and figures that import it. The cache
-lives in a git-ignored folder; nothing is written into ``docs/`` or ``snippets/``.
+exactly the fences and figures that import it. Results are kept in the build's
+:class:`rnnnotes.cache.Cache` (git-ignored); nothing is written into ``docs/`` or ``snippets/``.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from importlib import metadata
 from pathlib import Path
 
 from .dark import dark_svg
+from .cache import Cache
 from .layout import Layout
-from .memo import write_atomically
 
 WORKER = Path(__file__).with_name("worker.py")
 DARK = Path(__file__).with_name("dark.py")
@@ -51,15 +51,14 @@ def _sha(data: bytes | str) -> str:
 
 
 class SnippetRunner:
-    def __init__(self, snippets_dir: Path, cache_dir: Path, parallel: int = os.cpu_count() or 1):
+    def __init__(self, snippets_dir: Path, cache: Cache | Path, parallel: int = os.cpu_count() or 1):
+        """``cache``: the build's cache, or a folder to keep one in."""
         self.snippets_dir = Path(snippets_dir).resolve()
         self.layout = Layout(self.snippets_dir)
-        self.cache_dir = Path(cache_dir)
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.cache = cache if isinstance(cache, Cache) else Cache(cache)
         self._environment = (_library_versions() + ";worker=" + _sha(WORKER.read_bytes())
                              + ";layout=" + _sha(LAYOUT.read_bytes()))
         self._dark_version = _sha(DARK.read_bytes())  # in figure keys only: editing dark.py reruns no fence
-        self._memory: dict[str, dict] = {}
         self._proc: subprocess.Popen | None = None
         self.parallel = max(1, parallel)
         self.executed = 0  # how many requests really ran (the rest came from the cache)
@@ -162,20 +161,14 @@ class SnippetRunner:
         return entry is not None and self._dep_hashes(list(entry["deps"])) == entry["deps"]
 
     def _key(self, request: dict) -> str:
-        return _sha(json.dumps(request, sort_keys=True) + self._environment)
+        return _sha("snippet-run" + json.dumps(request, sort_keys=True) + self._environment)
 
     def _cached(self, key: str) -> dict | None:
-        entry = self._memory.get(key)
-        if not self._valid(entry):
-            entry = self._read_disk(key)
-        if not self._valid(entry):
-            return None
-        self._memory[key] = entry
-        return entry
+        entry = self.cache.get(key)
+        return entry if self._valid(entry) else None
 
     def _store(self, key: str, entry: dict) -> None:
-        self._write_disk(key, entry)
-        self._memory[key] = entry
+        self.cache.put(key, entry)
 
     def _get(self, request: dict, label: str) -> dict:
         return self._entry(request, label)["result"]
@@ -189,18 +182,6 @@ class SnippetRunner:
             entry = self._ask(self._proc, request, label)
             self._store(key, entry)
         return entry
-
-    def _path(self, key: str) -> Path:
-        return self.cache_dir / f"{key}.json"
-
-    def _read_disk(self, key: str) -> dict | None:
-        try:
-            return json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-
-    def _write_disk(self, key: str, entry: dict) -> None:
-        write_atomically(self._path(key), json.dumps(entry))
 
     # -- worker -----------------------------------------------------------------------------
 
