@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from rnnnotes import layout  # noqa: E402
+from rnnnotes.fresh import fresh_start  # noqa: E402  (records NumPy's print options before any test)
 from rnnnotes.page_model import parse_page  # noqa: E402
 
 SNIPPETS = layout.ROOT
@@ -90,24 +91,16 @@ LONGEST_FIRST = {name: rank for rank, name in enumerate([
 ])}
 
 
-def _numpy_print_defaults() -> dict:
-    import numpy
-
-    return numpy.get_printoptions()
-
-
-_NUMPY_PRINT_DEFAULTS = _numpy_print_defaults()
-
-
 @pytest.fixture(autouse=True)
-def _fresh_keras_session(request):
-    """Each fence test starts like a fresh interpreter: Keras' name counters reset, print options default."""
+def _fresh_start_for_fences(request):
+    """Each fence test starts as the build's worker starts it (rnnnotes.fresh.fresh_start), and leaves
+    nothing behind for the test after it."""
+    if request.node.path.suffix != ".md":
+        yield
+        return
+    fresh_start(SNIPPETS)
     yield
-    if request.node.path.suffix == ".md":
-        if "keras" in sys.modules:
-            sys.modules["keras"].backend.clear_session(free_memory=False)
-        if "numpy" in sys.modules:  # set_printoptions() alone would change nothing
-            sys.modules["numpy"].set_printoptions(**_NUMPY_PRINT_DEFAULTS)
+    fresh_start(SNIPPETS)
 
 
 def render_page(text: str, snippets: Path, *, figure_sizes=None, animation_sizes=None, language="en",

@@ -73,40 +73,33 @@ ABOUT = {
 }
 AND = {"zh": "、", "en": ", "}
 
-# The first code cell. It mirrors worker._fresh_start (the test suite checks that a notebook run gives the
-# outputs the build stored). It has no prose, so the two languages' code cells stay identical.
-SETUP_CODE = '''\
-import os
-import sys
-from pathlib import Path
+def setup_code() -> str:
+    """The first code cell: put the chapter's modules folder on ``sys.path``, define
+    :func:`rnnnotes.fresh.fresh_start` from that module's own source (the build's worker and the fence
+    tests call the same function), and run it before every later cell. It has no prose, so the two
+    languages' code cells stay identical."""
+    from .fresh import notebook_cell
+
+    return f'''{notebook_cell()}
+
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-SNIPPETS = Path("%s").resolve()
+SNIPPETS = Path("{MODULES}").resolve()
 SNIPPETS.mkdir(exist_ok=True)
 if str(SNIPPETS) not in sys.path:
     sys.path.insert(0, str(SNIPPETS))
 
 
-def fresh_start(info=None):
-    """Start a cell as the site's build started it: snippets imported afresh, NumPy seeded, Keras reset."""
-    for name, module in list(sys.modules.items()):
-        if Path(getattr(module, "__file__", None) or "/").parent == SNIPPETS:
-            del sys.modules[name]
-    import numpy as np
-
-    np.random.seed(0)
-    np.set_printoptions()
-    if "keras" in sys.modules:
-        sys.modules["keras"].backend.clear_session(free_memory=False)
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
+def fresh_cell(info=None):
+    fresh_start(SNIPPETS)
 
 
 events = get_ipython().events
 for callback in list(events.callbacks["pre_run_cell"]):
-    if getattr(callback, "__name__", "") == "fresh_start":
+    if getattr(callback, "__name__", "") == "fresh_cell":
         events.unregister("pre_run_cell", callback)
-events.register("pre_run_cell", fresh_start)''' % MODULES
+events.register("pre_run_cell", fresh_cell)'''
+
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -388,7 +381,7 @@ def _figure_cell(part: Figure, sources: Sources):
 def _setup_cells(imports: set[str], snippets_dir: Path) -> list:
     """The fresh-start cell, then one cell per imported snippet file (``common/count_params.py``) that
     writes it, by its bare name, into the notebook's one modules folder."""
-    cells = [_code_cell_node(SETUP_CODE, {CELL_META: {"setup": "fresh-start"}}, [])]
+    cells = [_code_cell_node(setup_code(), {CELL_META: {"setup": "fresh-start"}}, [])]
     layout = Layout(snippets_dir)
     for file in sorted(imports, key=posixpath.basename):
         name = posixpath.basename(file)

@@ -27,6 +27,7 @@ from .layout import Layout
 WORKER = Path(__file__).with_name("worker.py")
 DARK = Path(__file__).with_name("dark.py")
 LAYOUT = Path(__file__).with_name("layout.py")
+FRESH = Path(__file__).with_name("fresh.py")
 LIBRARIES = ("numpy", "keras", "matplotlib", "tensorflow-cpu", "tensorflow")
 
 
@@ -56,7 +57,7 @@ class SnippetRunner:
         self.snippets_dir = Path(snippets_dir).resolve()
         self.layout = Layout(self.snippets_dir)
         self.cache = cache if isinstance(cache, Cache) else Cache(cache)
-        self._environment = (_library_versions() + ";worker=" + _sha(WORKER.read_bytes())
+        self._environment = (_library_versions() + ";worker=" + _sha(WORKER.read_bytes() + FRESH.read_bytes())
                              + ";layout=" + _sha(LAYOUT.read_bytes()))
         self._dark_version = _sha(DARK.read_bytes())  # in figure keys only: editing dark.py reruns no fence
         self._proc: subprocess.Popen | None = None

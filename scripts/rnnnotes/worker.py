@@ -2,8 +2,8 @@
 
 Requests arrive one JSON object per line on stdin, answers leave one per line on a private copy of
 the original stdout; anything printed by C libraries goes to stderr instead. Each request runs in a fresh
-namespace with ``snippets/`` modules re-imported, Keras' session cleared and NumPy's global seed fixed, so
-NumPy's print options reset, so a snippet prints the same thing whether it runs first, last or alone.
+namespace after :func:`rnnnotes.fresh.fresh_start` (snippet modules re-imported, NumPy seeded and its print
+options reset, Keras' names reset), so a snippet prints the same thing whether it runs first, last or alone.
 
     {"kind": "code", "code": "...", "name": "rnn/rnn_params.py:count"}->  {"stdout": "...", "deps": [...]}
     {"kind": "figure", "module": "rnn_fig_unrolled"}                 ->  {"svg": "...", "deps": [...]}
@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # run as a script: find rnnnotes
 from rnnnotes import layout  # noqa: E402
+from rnnnotes.fresh import fresh_start  # noqa: E402
 from rnnnotes.layout import Layout  # noqa: E402
 
 SVG_RC = {
@@ -46,25 +47,6 @@ def _snippet_modules(snippets_dir: Path) -> dict[str, Path]:
     return found
 
 
-_PRINT_DEFAULTS: dict = {}
-
-
-def _fresh_start(snippets_dir: Path) -> None:
-    for name in _snippet_modules(snippets_dir):
-        del sys.modules[name]
-    import numpy as np
-
-    np.random.seed(0)
-    # A snippet that changed print options must not change the next one's output. set_printoptions()
-    # with no arguments changes nothing: the options NumPy had before the first snippet are set back.
-    _PRINT_DEFAULTS.update(_PRINT_DEFAULTS or np.get_printoptions())
-    np.set_printoptions(**_PRINT_DEFAULTS)
-    if "keras" in sys.modules:
-        sys.modules["keras"].backend.clear_session(free_memory=False)  # names reset; no slow gc
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")
-
-
 def _deps(snippets_dir: Path) -> list[str]:
     """The snippet files this run imported, as paths under the root (``common/count_params.py``)."""
     layout = Layout(snippets_dir)
@@ -72,7 +54,7 @@ def _deps(snippets_dir: Path) -> list[str]:
 
 
 def run_code(code: str, name: str, snippets_dir: Path) -> dict:
-    _fresh_start(snippets_dir)
+    fresh_start(snippets_dir)
     out = io.StringIO()
     namespace = {"__name__": "__main__", "__file__": str(snippets_dir / name.split(":")[0])}
     with contextlib.redirect_stdout(out):
@@ -88,7 +70,7 @@ def _svg(fig) -> str:
 
 
 def _snippet_function(module_name: str, snippets_dir: Path):
-    _fresh_start(snippets_dir)
+    fresh_start(snippets_dir)
     import matplotlib
 
     matplotlib.use("Agg")
