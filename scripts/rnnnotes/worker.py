@@ -19,6 +19,7 @@ import io
 import json
 import os
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -117,16 +118,25 @@ def main() -> None:
     snippets_dir = Path(sys.argv[1]).resolve()
     sys.path[:0] = [str(folder) for folder in Layout(snippets_dir).folders()]
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)  # stray native output must not corrupt the answer channel
+    # Native libraries' chatter (TensorFlow's oneDNN notice on every start) must neither corrupt the answer
+    # channel nor reach the build's log, where --strict tests count warnings: it goes to a file, whose
+    # end a failure's answer carries.
+    chatter = tempfile.TemporaryFile()
+    os.dup2(chatter.fileno(), 1)
+    os.dup2(chatter.fileno(), 2)
     for line in sys.stdin:
         request = json.loads(line)
+        chatter.seek(0)
+        chatter.truncate()
         try:
             if request["kind"] == "code":
                 answer = run_code(request["code"], request["name"], snippets_dir)
             else:
                 answer = MAKERS[request["kind"]](request["module"], snippets_dir)
         except BaseException:  # noqa: BLE001 - every failure goes back to the build
-            answer = {"error": traceback.format_exc(limit=-8)}
+            chatter.seek(0)
+            said = chatter.read().decode("utf-8", "replace")[-3000:].strip()
+            answer = {"error": traceback.format_exc(limit=-8) + (f"\nstderr:\n{said}" if said else "")}
         answers.write(json.dumps(answer) + "\n")
         answers.flush()
 
