@@ -214,3 +214,21 @@ def test_write_atomically_leaves_no_temporary_file(tmp_path):
     cache.write_atomically(tmp_path / "b.bin", b"\x00\x01")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.bin"]
     assert (tmp_path / "a.json").read_text() == "text" and (tmp_path / "b.bin").read_bytes() == b"\x00\x01"
+
+
+def test_math_comes_from_the_cache_without_starting_node(tmp_path):
+    from conftest import ROOT
+
+    from rnnnotes.katex import KatexRenderer
+
+    items = [(r"h_t = \tanh(W x_t)", False), (r"\sum_i a_i", True)]
+    first = KatexRenderer(ROOT, Cache(tmp_path))
+    rendered = first.render(items)
+    first.close()
+    second = KatexRenderer(ROOT, Cache(tmp_path))
+    assert second.render(items) == rendered and second._proc is None  # no node started
+    assert second.characters == first.characters  # the math font's subset still sees every character
+    other_version = KatexRenderer(ROOT, Cache(tmp_path))
+    other_version._salt = "another KaTeX"
+    assert other_version.render(items[:1]) == rendered[:1] and other_version._proc is not None
+    other_version.close()
