@@ -14,13 +14,13 @@ cut down by :func:`subset_math_font` to the characters the site's equations use:
 
 from __future__ import annotations
 
-import hashlib
 import html
 import io
 import json
 import re
 import shutil
 import subprocess
+from importlib import metadata
 from pathlib import Path
 
 from .cache import Cache, digest, file_digest
@@ -144,15 +144,15 @@ def subset_math_font(source: Path, characters: set[str], cache: Cache | None = N
     Same inputs, same bytes: no timestamp is written. The result is cached by the font, the characters
     and fontTools' version.
     """
-    from fontTools import subset, version as fonttools_version
-    from fontTools.ttLib import TTFont
-
     text = "".join(sorted(characters | set(" 0123456789")))
-    key = digest("math-font", file_digest(source), text, fonttools_version)
+    key = digest("math-font", file_digest(source), text, metadata.version("fonttools"))
     if cache is not None:
         stored = cache.get_bytes(key)
         if stored is not None:
             return stored
+    from fontTools import subset  # only when the font must be cut: importing it takes a tenth of a second
+    from fontTools.ttLib import TTFont
+
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]  # keep the MATH table's size variants and stretchy parts
