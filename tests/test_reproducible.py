@@ -19,7 +19,7 @@ def test_a_cold_build_is_byte_identical(request, tmp_path, monkeypatch):
         env.setenv("RNN_NOTES_CACHE", str(tmp_path / "empty-cache"))
         result = build_site(ROOT / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-    assert os.listdir(tmp_path / "empty-cache" / "snippets"), "the second build did not use the empty cache"
+    assert os.listdir(tmp_path / "empty-cache" / "entries"), "the second build did not use the empty cache"
     # Only now the shared build: on a fresh clone another worker makes it while this one makes its own.
     built_site = request.getfixturevalue("built_site")
 
