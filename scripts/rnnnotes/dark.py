@@ -15,7 +15,7 @@ colour black maps to as its fill. Embedded PNG images (``imshow``, colour bars) 
 with the same function. The result depends only on the input: the same SVG gives the same bytes.
 
 Why the SVG and not a second rendering under a dark matplotlib style: the figures draw with about sixty
-colours of their own (boxes, gates, wires, highlighted steps in ``snippets/fig_*.py`` and the diagram
+colours of their own (boxes, gates, wires, highlighted steps in ``snippets/<chapter>/*_fig_*.py`` and the diagram
 modules), which no rcParam reaches. Rendered again under a slate style (text, axes and ticks in the slate
 text colour, transparent background, the line cycle mapped here), 400 of 2,454 coloured elements that
 stand at 3:1 or more on white fall under 3:1 on slate and 421 filled areas stay light cards, in each of the
