@@ -2,7 +2,7 @@
 
 import os
 
-from rnnnotes.links import check_site
+from link_checker import check_site
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 
