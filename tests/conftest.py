@@ -80,14 +80,12 @@ def pytest_collection_modifyitems(config, items):
 
 # The test files that take longest go first. The xdist workers take files in this order
 # (pytest.ini: --no-loadscope-reorder), so these overlap with everything else instead of running alone
-# at the end. The second file needs no built site, and the third makes its own cold build before it
-# looks at the shared one: on a fresh clone their workers have work while the first builds the site.
+# at the end. The first builds the site (or waits for it); the second needs no built site, so on a fresh
+# clone its worker has work while the first builds.
 LONGEST_FIRST = {name: rank for rank, name in enumerate([
-    "test_lighthouse.py",  # Lighthouse on every page
-    "test_snippets_standalone.py",  # every snippet in a folder of its own
-    "test_reproducible.py",  # a build from an empty cache
     "test_notebooks.py",  # every chapter's notebook in a kernel
-    "test_accessibility.py",  # axe on every page
+    "test_snippets_standalone.py",  # every snippet in a folder of its own
+    "test_browser.py",  # every page in Chromium
 ])}
 
 
