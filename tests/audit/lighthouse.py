@@ -80,7 +80,8 @@ def summarise(reports: list[dict]) -> dict[str, dict]:
             "runs": [(score(run, "performance"), run["environment"]["benchmarkIndex"]) for run in runs],
             "multiplier": middle["configSettings"]["throttling"]["cpuSlowdownMultiplier"],
             "metrics": {"FCP": metric("first-contentful-paint"), "LCP": metric("largest-contentful-paint"),
-                        "TBT": metric("total-blocking-time"), "CLS": metric("cumulative-layout-shift")},
+                        "TBT": metric("total-blocking-time"), "CLS": metric("cumulative-layout-shift"),
+                        "bytes": metric("total-byte-weight")},
         }
     return dict(sorted(summary.items(), key=lambda item: (item[0].startswith("/en/"), item[0])))
 
