@@ -67,7 +67,8 @@ def pytest_collection_modifyitems(config, items):
     ``__main__`` in a process and a folder of its own, which is the stricter check (and the stateful
     chapter's models, for one, would otherwise train twice). Fences of a file's section still run here."""
     standalone = any(item.path.name == "test_snippets_standalone.py" for item in items)
-    whole_files = {p.read_text(encoding="utf-8").strip("\n") for p in SNIPPETS.rglob("*.py")} if standalone else set()
+    whole_files = ({p.read_text(encoding="utf-8").strip("\n") for p in layout.Layout(SNIPPETS).files()}
+                   if standalone else set())
     seen, kept, repeated = set(), [], []
     for item in items:
         code = getattr(item, "code", None)
