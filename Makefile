@@ -1,17 +1,19 @@
-# RNN Notes: `make serve` to read and edit, `make test` to check everything.
-# Both set up what they need first: .venv from requirements.txt, node_modules from package-lock.json.
+# RNN Notes: `make serve` to read and edit, `make test` to check that it is correct, `make audit` to check its
+# pages (Lighthouse, axe, a reproducible build). Each sets up what it needs first: .venv from requirements.txt,
+# node_modules from package-lock.json.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: help setup serve build test bench clean
+.PHONY: help setup serve build test audit bench clean
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make serve   set up, then serve the site with live reload at http://$(HOST)"
-	@echo "make test    set up, then run the whole test suite"
+	@echo "make test    set up, then run the tests of correctness (unit, fences, build, browser)"
+	@echo "make audit   set up, then audit every page: Lighthouse CI, axe, two cold builds byte-identical"
 	@echo "make build   set up, then build the site into site/ (strict)"
 	@echo "make bench   set up, then measure the performance budgets and print them as a table"
 	@echo "make clean   remove site/, caches, .venv and node_modules"
@@ -42,8 +44,14 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# The axe checks and the reproducible build (tests/audit/, marked `audit`) on pytest's workers, then
+# Lighthouse CI on its own, so that nothing else competes for the CPU it times.
+audit: build
+	$(BIN)/python -m pytest -m audit tests/audit
+	$(BIN)/python tests/audit/lighthouse.py --site site
+
 bench: setup
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .cache .pytest_cache $(VENV) node_modules
+	rm -rf site .cache .pytest_cache .lighthouseci $(VENV) node_modules

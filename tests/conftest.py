@@ -58,16 +58,23 @@ def pytest_markdown_docs_globals():
     return {"__name__": "__main__"}
 
 
+@pytest.hookimpl(trylast=True)  # after -k and -m: only what will run counts
 def pytest_collection_modifyitems(config, items):
     """A fence runs once per distinct code. The two languages of a page include the same snippets in the
     same order (test_page_pairs.py), so the second copy of a fence would run the very same code again with
-    the same fresh globals: it is deselected, and the report counts it."""
+    the same fresh globals: it is deselected, and the report counts it. So is a fence that is one whole
+    snippet file while test_snippets_standalone.py is in the run: that test runs the same file as
+    ``__main__`` in a process and a folder of its own, which is the stricter check (and the stateful
+    chapter's models, for one, would otherwise train twice). Fences of a file's section still run here."""
+    standalone = any(item.path.name == "test_snippets_standalone.py" for item in items)
+    whole_files = ({p.read_text(encoding="utf-8").strip("\n") for p in layout.Layout(SNIPPETS).files()}
+                   if standalone else set())
     seen, kept, repeated = set(), [], []
     for item in items:
         code = getattr(item, "code", None)
         if code is not None and item.path.suffix == ".md":
             code = code.lstrip("\n")  # the fence's code is padded with blank lines up to its line number
-            if code in seen:
+            if code in seen or code.strip("\n") in whole_files:
                 repeated.append(item)
                 continue
             seen.add(code)
@@ -80,14 +87,12 @@ def pytest_collection_modifyitems(config, items):
 
 # The test files that take longest go first. The xdist workers take files in this order
 # (pytest.ini: --no-loadscope-reorder), so these overlap with everything else instead of running alone
-# at the end. The second file needs no built site, and the third makes its own cold build before it
-# looks at the shared one: on a fresh clone their workers have work while the first builds the site.
+# at the end. The first builds the site (or waits for it); the second needs no built site, so on a fresh
+# clone its worker has work while the first builds.
 LONGEST_FIRST = {name: rank for rank, name in enumerate([
-    "test_lighthouse.py",  # Lighthouse on every page
-    "test_snippets_standalone.py",  # every snippet in a folder of its own
-    "test_reproducible.py",  # a build from an empty cache
     "test_notebooks.py",  # every chapter's notebook in a kernel
-    "test_accessibility.py",  # axe on every page
+    "test_snippets_standalone.py",  # every snippet in a folder of its own
+    "test_browser.py",  # every page in Chromium
 ])}
 
 

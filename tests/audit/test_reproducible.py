@@ -3,7 +3,11 @@
 import hashlib
 import os
 
+import pytest
+
 from conftest import ROOT, build_site
+
+pytestmark = pytest.mark.audit  # run by `make audit` (pytest.ini)
 
 
 def digest_tree(site):
