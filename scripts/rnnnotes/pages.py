@@ -4,8 +4,8 @@ Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_pages` reads 
 (:mod:`rnnnotes.page_model`) and checks, block by block, that they have the same heading anchors (every
 heading carries an explicit ``{ #anchor }``), the same fence origins (snippet file and section, in order),
 the same figures and animations, the same links within the site, the same number of display and inline
-equations, the same ids on raw HTML elements (a widget's container), the same ``widgets`` in the front
-matter (the scripts the page loads) and as many ``tags`` (the page's search keywords, translated). Prose
+equations, the same ids on raw HTML elements (a widget's container), as many notes (code annotations) on
+each running fence, the same ``widgets`` in the front matter (the scripts the page loads) and as many ``tags`` (the page's search keywords, translated). Prose
 is free, except that a Chinese paragraph is written on one line.
 """
 
@@ -33,6 +33,7 @@ def structure(page: Page) -> dict:
         "display_math": page.display_math,
         "inline_math": page.inline_math,
         "html_ids": page.html_ids,
+        "notes": [fence.note_count for fence in page.run_fences],
         "widgets": page.widgets,
         "tags": len(page.tags),
     }
@@ -44,14 +45,14 @@ def unanchored(page: Page) -> list[Heading]:
 
 def broken_chinese_paragraphs(page: Page) -> list[str]:
     problems = []
-    for block in page.blocks:
-        if not isinstance(block, Prose):
-            continue
-        for match in CJK_SOFT_BREAK_RE.finditer(block.text):
-            line = block.line + block.text[: match.start()].count("\n")
+    texts = [(block.line, block.text) for block in page.blocks if isinstance(block, Prose)]
+    texts += [(fence.notes_line, fence.notes) for fence in page.fences if fence.notes]
+    for first, text in texts:
+        for match in CJK_SOFT_BREAK_RE.finditer(text):
+            line = first + text[: match.start()].count("\n")
             problems.append(
                 f"{page.name}:{line}: line break inside a Chinese paragraph after "
-                f"{block.text[max(0, match.start() - 12):match.start() + 1]!r} (write the paragraph on one line)"
+                f"{text[max(0, match.start() - 12):match.start() + 1]!r} (write the paragraph on one line)"
             )
     return problems
 
