@@ -4,9 +4,10 @@ Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_pages` reads 
 (:mod:`rnnnotes.page_model`) and checks, block by block, that they have the same heading anchors (every
 heading carries an explicit ``{ #anchor }``), the same fence origins (snippet file and section, in order),
 the same figures and animations, the same links within the site, the same number of display and inline
-equations, the same ids on raw HTML elements (a widget's container), as many notes (code annotations) on
-each running fence, the same ``widgets`` in the front matter (the scripts the page loads) and as many ``tags`` (the page's search keywords, translated). Prose
-is free, except that a Chinese paragraph is written on one line.
+equations, the same ids on raw HTML elements (a widget's container), the same ``widgets`` in the front
+matter (the scripts the page loads) and as many ``tags`` (the page's search keywords, translated). Prose
+is free, except that a Chinese paragraph (a fence's notes too) is written on one line. Both languages have
+as many notes on a fence: the page model requires one note per marker in the included code.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ def structure(page: Page) -> dict:
         "display_math": page.display_math,
         "inline_math": page.inline_math,
         "html_ids": page.html_ids,
-        "notes": [fence.note_count for fence in page.run_fences],
         "widgets": page.widgets,
         "tags": len(page.tags),
     }
