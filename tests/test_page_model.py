@@ -188,6 +188,8 @@ def test_the_ordered_list_after_an_annotated_running_fence_is_its_notes(annotate
     assert (fence.notes_line, fence.notes_end) == (7, 11)  # markdown-it counts the blank line after a list
     assert page.inline_math == 1  # the notes' equations count
     assert page.blocks[2].text == "After the notes."
+    nested = parse("!!! note\n\n" + "".join(f"    {x}\n" if x else "\n" for x in NOTES_PAGE.split("\n")[2:]), annotated)
+    assert nested.fences[0].notes == fence.notes and nested.fences[0].depth == 1
     plain = parse(NOTES_PAGE.replace("demo_notes.py", "demo_shown.py"), annotated)  # no markers: the list is prose
     assert plain.fences[0].notes == "" and [type(b).__name__ for b in plain.blocks] == ["Heading", "Fence", "Prose", "Prose"]
 

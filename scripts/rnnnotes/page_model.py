@@ -342,11 +342,16 @@ def _with_notes(fence: Fence, tokens, j: int, lines: list[str], start: int, page
     where = f"{page}:{fence.line}"
     opening = tokens[j] if j < len(tokens) else None
     if opening is None or opening.type != "ordered_list_open":
-        raise PageError(f"{where}: the code has annotation markers {fence.markers} but no ordered list of notes follows the fence")
+        raise PageError(
+            f"{where}: the code has annotation markers {fence.markers} but no ordered list of notes follows the fence"
+        )
     close = _closing(tokens, j)
     items = [t for t in tokens[j:close] if t.type == "list_item_open" and t.level == opening.level + 1]
     if sorted(fence.markers) != list(range(1, len(items) + 1)):
-        raise PageError(f"{where}: the code's annotation markers {fence.markers} do not number the {len(items)} notes after it 1…{len(items)}")
+        raise PageError(
+            f"{where}: the code's annotation markers {fence.markers} do not number the {len(items)} notes after it "
+            f"1…{len(items)}"
+        )
     if any(child.type == "link_open" for t in tokens[j:close] for child in t.children or []):
         raise PageError(f"{where}: a note on the code links somewhere; say it in the prose after the notes")
     text = textwrap.dedent("\n".join(lines[opening.map[0] : opening.map[1]])).strip("\n")
@@ -481,12 +486,13 @@ def _walk(tokens, page: Page, lines: list[str], start: int, snippets_dir: Path, 
             i += 3
             continue
         if token.type == "fence":
-            fence, after = _with_notes(_fence(token, page.name, start, snippets_dir, depth), tokens, i + 1, lines, start, page.name)
+            fence = _fence(token, page.name, start, snippets_dir, depth)
+            fence, after = _with_notes(fence, tokens, i + 1, lines, start, page.name)
             page.blocks.append(fence)
             for child in tokens[i + 1 : after]:  # the notes' equations
                 if child.type == "inline":
                     _inline(child, page, start + child.map[0] if child.map else line, depth)
-            i = max(after, i + 1)
+            i = after
             continue
         if token.type == "html_block":
             ids, cell = _html_ids(token.content)
