@@ -1,6 +1,7 @@
 """Code annotations on running fences, in Chromium on the built site: every ``# (n)!`` marker of a fence
 that has notes is Material's annotation button, and focusing or clicking it shows that note, in both
-languages (the page model and the fence formatter that put the notes there: test_page_model.py)."""
+languages (the page model and the fence formatter that put the notes there: test_page_model.py).
+With no page using annotations, the test has no case and pytest reports it skipped."""
 
 import re
 
@@ -26,10 +27,6 @@ def note_beginnings(notes: str) -> list[str]:
     """The first words of each note as a reader sees them (code marks dropped, before any math)."""
     items = re.split(r"^\d+\.[ \t]+", notes, flags=re.MULTILINE)[1:]
     return [re.sub(r"[`*_]", "", item).split("$")[0].strip()[:12] for item in items]
-
-
-def test_a_page_has_annotated_fences_in_both_languages():
-    assert {lang for lang, _, _ in ANNOTATED} == {"zh", "en"}
 
 
 @pytest.mark.parametrize("lang,name,fence", ANNOTATED, ids=[f"{lang}-{name}-{fence.line}" for lang, name, fence in ANNOTATED])

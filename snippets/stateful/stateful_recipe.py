@@ -8,7 +8,7 @@ from stateful_reset import ResetStatefulLayers, reset_stateful_layers
 def build_stateful_model(batch_size, chunk_len, features, units=16,
                          stateful=True):
     model = keras.Sequential([
-        keras.Input(batch_shape=(batch_size, chunk_len, features)),  # (1)!
+        keras.Input(batch_shape=(batch_size, chunk_len, features)),
         keras.layers.LSTM(units, stateful=stateful, return_sequences=True),
         keras.layers.Dense(1),
     ])
@@ -19,12 +19,12 @@ def build_stateful_model(batch_size, chunk_len, features, units=16,
 
 def fit_in_order(model, x, y, batch_size, epochs):
     return model.fit(x, y, batch_size=batch_size, epochs=epochs,
-                     shuffle=False, callbacks=[ResetStatefulLayers()],  # (2)!
+                     shuffle=False, callbacks=[ResetStatefulLayers()],
                      verbose=0)
 
 
 def predict_in_order(model, x, batch_size):
-    reset_stateful_layers(model)  # (3)!
+    reset_stateful_layers(model)
     return model.predict(x, batch_size=batch_size, verbose=0)
 
 
