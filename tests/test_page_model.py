@@ -4,7 +4,7 @@ a page that breaks a rule refused with its name and line."""
 import pytest
 
 from rnnnotes.layout import Layout
-from rnnnotes.page_extension import Build, FenceOrigins, PageBuild
+from rnnnotes.page_extension import Build, FenceOrigins, PageBuild, PageExtension
 from rnnnotes.page_model import (
     Fence, Figure, Heading, Origin, PageError, Prose, Widget, body_line, parse_info, parse_page,
 )
@@ -154,3 +154,118 @@ def test_the_body_line_counts_the_front_matter_and_the_blank_lines_mkdocs_drops(
     source = "---\na: 1\n---\n\n# T\n\ntext\n\n"
     assert body_line(source, "# T\n\ntext") == 5
     assert body_line("# T\n", "# T\n") == 1
+
+
+# -- code annotations on running fences ----------------------------------------------------------------
+
+ANNOTATED = 'print("a")  # (1)!\nprint("b")  # (2)!\n'
+NOTES_PAGE = '''# T { #t }
+
+```python
+--8<-- "demo/demo_notes.py"
+```
+
+1. The first note, with $x$.
+2. The second note,
+   on two lines.
+
+After the notes.
+'''
+
+
+@pytest.fixture
+def annotated(snippets):
+    (snippets / "demo" / "demo_notes.py").write_text(ANNOTATED, encoding="utf-8")
+    return snippets
+
+
+def test_the_ordered_list_after_an_annotated_running_fence_is_its_notes(annotated):
+    page = parse(NOTES_PAGE, annotated)
+    assert [type(block).__name__ for block in page.blocks] == ["Heading", "Fence", "Prose"]
+    fence = page.fences[0]
+    assert fence.markers == [1, 2] and fence.note_count == 2
+    assert fence.notes == "1. The first note, with $x$.\n2. The second note,\n   on two lines."
+    assert (fence.notes_line, fence.notes_end) == (7, 11)  # markdown-it counts the blank line after a list
+    assert page.inline_math == 1  # the notes' equations count
+    assert page.blocks[2].text == "After the notes."
+    nested = parse("!!! note\n\n" + "".join(f"    {x}\n" if x else "\n" for x in NOTES_PAGE.split("\n")[2:]), annotated)
+    assert nested.fences[0].notes == fence.notes and nested.fences[0].depth == 1
+    plain = parse(NOTES_PAGE.replace("demo_notes.py", "demo_shown.py"), annotated)  # no markers: the list is prose
+    assert plain.fences[0].notes == "" and [type(b).__name__ for b in plain.blocks] == ["Heading", "Fence", "Prose", "Prose"]
+
+
+NOTE_FAULTS = {
+    "no list": (NOTES_PAGE.split("1. The first")[0] + "Prose.\n", "no ordered list of notes"),
+    "one note short": (NOTES_PAGE.replace("2. The second note,\n   on two lines.\n", ""), "do not number the 1 notes"),
+    "a note links": (NOTES_PAGE.replace("with $x$", "see [there](#t)"), "links"),
+}
+
+
+@pytest.mark.parametrize("fault", NOTE_FAULTS)
+def test_notes_that_do_not_match_the_markers_are_refused(annotated, fault):
+    text, words = NOTE_FAULTS[fault]
+    with pytest.raises(PageError, match=words) as error:
+        parse(text, annotated)
+    assert str(error.value).startswith("docs/page.md:3:")
+
+
+class _Printing:
+    def run_code(self, code, origin):
+        return "printed\n"
+
+
+def test_a_fence_with_notes_renders_code_then_notes_then_output_and_the_list_once(annotated):
+    """The notes are the code block's next element inside the fence's div, as Material's code
+    annotations need; the output and the download line follow; the page has the list only there."""
+    import markdown
+
+    from rnnnotes import fences
+
+    page = parse(NOTES_PAGE, annotated)
+    build = PageBuild(Build(runner=_Printing(), snippets_dir=annotated), page, "en/page/", "en", 1)
+    html = markdown.markdown(NOTES_PAGE, extensions=[
+        "pymdownx.highlight", "pymdownx.snippets", "pymdownx.superfences", "pymdownx.arithmatex",
+        PageExtension(page=build),
+    ], extension_configs={
+        "pymdownx.snippets": {"base_path": [str(annotated)]},
+        "pymdownx.superfences": {"custom_fences": [fences.superfences_entry()]},
+        "pymdownx.arithmatex": {"generic": True},
+    })
+    root = _tree(html)
+    assert html.count("<ol>") == 1 and html.count("The first note") == 1
+    (exec_div,) = [child for child in root["children"] if child["attrs"].get("class") == "exec"]
+    kinds = [child["attrs"].get("class") or child["tag"] for child in exec_div["children"]]
+    assert kinds == ["highlight", "ol", "exec-output highlight", "exec-download"], kinds
+    code, notes = exec_div["children"][:2]
+    assert [" ".join(item["text"].split()) for item in notes["children"]] == [
+        "The first note, with \\(x\\).", "The second note, on two lines."
+    ]
+    assert "# (1)!" in code["text"]
+    assert root["text"].strip().endswith("After the notes.")
+
+
+def _tree(html):
+    """The elements of ``html`` as nested dicts (tag, attrs, children, text): enough to check an order."""
+    from html.parser import HTMLParser
+
+    root = {"tag": "body", "attrs": {}, "children": [], "text": ""}
+    stack = [root]
+    void = {"br", "img", "input", "meta", "link", "hr", "source"}
+
+    class Builder(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            element = {"tag": tag, "attrs": dict(attrs), "children": [], "text": ""}
+            stack[-1]["children"].append(element)
+            if tag not in void:
+                stack.append(element)
+
+        def handle_endtag(self, tag):
+            while len(stack) > 1 and stack.pop()["tag"] != tag:
+                pass
+
+        def handle_data(self, data):
+            for element in stack:
+                element["text"] += data
+
+    Builder().feed(html)
+    return root

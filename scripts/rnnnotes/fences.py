@@ -12,8 +12,13 @@ options, and :func:`format_fence` finds the page through the Markdown instance i
 A fence marked ``{.python output="markdown"}`` prints Markdown (typically a table, math allowed); the
 printed Markdown is rendered as part of the page instead of being shown as text.
 
+Code annotations work as Material documents them: markers ``# (1)!`` in the snippet's code and an
+ordered list of notes right after the fence on the page. The page model gives the list to the fence
+(``Fence.notes``), and the formatter puts it right after the code block, before the output, so the list
+is the code block's next element, the markup Material's ``content.code.annotate`` turns into buttons.
+
 An executed fence becomes ``<div class="exec" data-snippet="gru/gru_forward.py:forward">``: the code (its copy
-button copies exactly the included code), the output (its own copy button copies the output only), and a
+button copies exactly the included code), its notes if it has any, the output (its own copy button copies the output only), and a
 link to download the snippet file and the snippets it imports (:mod:`rnnnotes.downloads`).
 """
 
@@ -40,7 +45,7 @@ class FenceError(SuperFencesException, PluginError):
 
 # Options the page model reads (rnnnotes.page_model.FENCE_OPTIONS) and the origin the page's extension
 # writes; the rest go to pymdownx.highlight.
-OWN_OPTIONS = ("notest", "output", "origin")
+OWN_OPTIONS = ("notest", "output", "origin", "notes")
 
 
 def validate(language, inputs, options, attrs, md):
@@ -59,6 +64,14 @@ def _markdown_output(stdout: str, language: str) -> str:
         extension_configs={"pymdownx.arithmatex": {"generic": True}},
     )
     return f'<div class="exec-output exec-output--markdown">{converter.convert(stdout)}</div>'
+
+
+def notes_html(notes: str) -> str:
+    """A fence's notes (an ordered list in Markdown, math allowed) as the ``<ol>`` Material annotates from."""
+    import markdown
+
+    converter = markdown.Markdown(extensions=["pymdownx.arithmatex"], extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    return converter.convert(notes)
 
 
 def pygments_html(src, language, options, md, **kwargs) -> str:
@@ -113,6 +126,7 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     output = options.pop("output", "text")
     options.pop("notest", None)
     origin = options.pop("origin", None)
+    notes_of = options.pop("notes", None)  # the line of the fence whose notes these are
     page = page_of(md)
     if page is None or origin is None:  # notest, or not a page of the build: shown, not run
         return _highlight(page, src, language, options, md, **kwargs)
@@ -126,6 +140,8 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     file = origin.split(":")[0]
     options.setdefault("title", f"{layout.NAME}/{file}")
     code_html = _highlight(page, src, language, options, md, **kwargs)
+    if notes_of is not None:
+        code_html += notes_html(next(fence.notes for fence in page.model.run_fences if str(fence.line) == notes_of))
     label = OUTPUT_LABEL.get(page.language, OUTPUT_LABEL["en"])
     if not stdout.strip():
         output_html = ""

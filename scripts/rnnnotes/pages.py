@@ -6,7 +6,8 @@ heading carries an explicit ``{ #anchor }``), the same fence origins (snippet fi
 the same figures and animations, the same links within the site, the same number of display and inline
 equations, the same ids on raw HTML elements (a widget's container), the same ``widgets`` in the front
 matter (the scripts the page loads) and as many ``tags`` (the page's search keywords, translated). Prose
-is free, except that a Chinese paragraph is written on one line.
+is free, except that a Chinese paragraph (a fence's notes too) is written on one line. Both languages have
+as many notes on a fence: the page model requires one note per marker in the included code.
 """
 
 from __future__ import annotations
@@ -44,14 +45,14 @@ def unanchored(page: Page) -> list[Heading]:
 
 def broken_chinese_paragraphs(page: Page) -> list[str]:
     problems = []
-    for block in page.blocks:
-        if not isinstance(block, Prose):
-            continue
-        for match in CJK_SOFT_BREAK_RE.finditer(block.text):
-            line = block.line + block.text[: match.start()].count("\n")
+    texts = [(block.line, block.text) for block in page.blocks if isinstance(block, Prose)]
+    texts += [(fence.notes_line, fence.notes) for fence in page.fences if fence.notes]
+    for first, text in texts:
+        for match in CJK_SOFT_BREAK_RE.finditer(text):
+            line = first + text[: match.start()].count("\n")
             problems.append(
                 f"{page.name}:{line}: line break inside a Chinese paragraph after "
-                f"{block.text[max(0, match.start() - 12):match.start() + 1]!r} (write the paragraph on one line)"
+                f"{text[max(0, match.start() - 12):match.start() + 1]!r} (write the paragraph on one line)"
             )
     return problems
 
