@@ -274,3 +274,17 @@ def test_only_a_stateful_prediction_depends_on_earlier_chunks(stateful):
     chunks = prediction[:, [range(k * T, (k + 1) * T) for k in no_cue_chunks], 0]
     same = np.allclose(chunks, np.broadcast_to(chunks[:1, :1], chunks.shape), atol=1e-5)
     assert same != stateful
+
+
+def test_stateful_and_whole_sequence_models_have_the_same_weights():
+    """The trade-offs section: `stateful` changes no weight, only the sample a gradient sees."""
+    from stateful_recipe import build_stateful_model
+    from stateful_task import B, LENGTH, T
+
+    chunked = build_stateful_model(B, T, features=1, stateful=True)
+    whole = keras.Sequential([keras.Input(shape=(LENGTH, 1)), keras.layers.LSTM(16, return_sequences=True),
+                              keras.layers.Dense(1)])
+    assert [w.shape for w in chunked.weights] == [w.shape for w in whole.weights]
+    assert chunked.count_params() == whole.count_params() == 4 * 16 * (16 + 1 + 1) + 17
+    assert chunked.layers[0].stateful and not whole.layers[0].stateful
+    assert LENGTH % T == 0 and LENGTH // T == 30
