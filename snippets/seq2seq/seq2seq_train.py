@@ -22,6 +22,7 @@ for name, decoded in (("teacher forcing", forced), ("greedy decoding", greedy)):
     per_digit = np.mean(decoded == y_test)
     whole = np.mean(np.all(decoded == y_test, axis=1))
     print(f"{name}: per digit {per_digit:.3f}, whole string {whole:.3f}")
+print("greedy, per output position:", np.round(np.mean(greedy == y_test, axis=0), 3))
 print("input  -> greedy output (target)")
 for string, decoded, target in zip(test[:5], greedy, y_test):
     mark = "" if np.array_equal(decoded, target) else "  wrong"
