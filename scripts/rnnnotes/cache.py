@@ -254,13 +254,14 @@ def search_key(page, salt: str) -> str:
     return digest(salt, page.url, page.title, meta, _toc(page.toc), page.content)
 
 
-def install_search_cache(cache: Cache) -> None:
-    """Make Material's search plugin take a page's entries from ``cache`` when the page is unchanged."""
+def install_search_cache(cache: Cache, words: list[str] = ()) -> None:
+    """Make Material's search plugin take a page's entries from ``cache`` when the page is unchanged.
+    ``words``: those added to jieba's dictionary, which change how every page is segmented."""
     from material.plugins.search import plugin
 
     index_class = plugin.SearchIndex
     original = getattr(index_class.add_entry_from_context, "__wrapped__", index_class.add_entry_from_context)
-    salt = digest("search", version("mkdocs-material"), version("jieba"))
+    salt = digest("search", version("mkdocs-material"), version("jieba"), list(words))
 
     def add_entry_from_context(self, page):
         key = search_key(page, salt)
