@@ -83,8 +83,7 @@ def on_config(config, **kwargs):
         highlight=cached_highlighter(fences.pygments_html, _cache, salt=highlight_settings),
     )
     _search_terms[:] = search_sections.chinese_terms([tag for model in _models.values() for tag in model.tags])
-    search_sections.add_words(_search_terms)  # before Material's search plugin segments any page
-    install_search_cache(_cache, _search_terms)
+    install_search_cache(_cache, _search_terms, before_indexing=lambda: search_sections.add_words(_search_terms))
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     custom = superfences.setdefault("custom_fences", [])
     if not any(entry.get("name") == "python" for entry in custom):
