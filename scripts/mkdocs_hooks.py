@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from rnnnotes import a11y, animations, downloads, fences, figures, layout, notebooks, search_math  # noqa: E402
+from rnnnotes import a11y, animations, downloads, fences, figures, layout, notebooks, search_math, search_sections  # noqa: E402
 from rnnnotes.cache import Cache, cached_highlighter, install_search_cache, write_atomically  # noqa: E402
 from rnnnotes.pages import LANGUAGES, compare_models, page_pairs, parse_docs  # noqa: E402
 from rnnnotes import languages, page_extension  # noqa: E402
@@ -36,6 +36,7 @@ _katex: KatexRenderer | None = None
 _cache = Cache(CACHE_ROOT)  # snippet runs, figures, math, highlighted code, search entries, notebooks
 _build: page_extension.Build | None = None  # what every page's build shares (runner, highlighter, sizes)
 _models: dict = {}  # every page's model (rnnnotes.page_model.Page), by its path in docs/, read in on_config
+_search_terms: list = []  # the Chinese tags: jieba's extra words, kept whole in the search index (search_sections)
 _models_read_from: list = []  # the files they were read from: (path, mtime, size) of every page and snippet
 
 
@@ -81,7 +82,8 @@ def on_config(config, **kwargs):
         runner=_runner, snippets_dir=snippets,
         highlight=cached_highlighter(fences.pygments_html, _cache, salt=highlight_settings),
     )
-    install_search_cache(_cache)
+    _search_terms[:] = search_sections.chinese_terms([tag for model in _models.values() for tag in model.tags])
+    install_search_cache(_cache, _search_terms, before_indexing=lambda: search_sections.add_words(_search_terms))
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     custom = superfences.setdefault("custom_fences", [])
     if not any(entry.get("name") == "python" for entry in custom):
@@ -219,6 +221,9 @@ def on_post_build(config, **kwargs):
     (site / MATH_FONT_URI).parent.mkdir(parents=True, exist_ok=True)
     (site / MATH_FONT_URI).write_bytes(font)
     languages.split_search_index(site, list(LANGUAGES), DEFAULT_LANGUAGE)
+    for lang in LANGUAGES:
+        index = site / languages.language_prefix(lang, DEFAULT_LANGUAGE) / "search" / "search_index.json"
+        search_sections.tune_index(index, _search_terms)
     pairs, _ = page_pairs(Path(config.docs_dir))
     urls = languages.page_urls(pairs, DEFAULT_LANGUAGE)
     languages.write_sitemaps(site, config.site_url or "/", urls, DEFAULT_LANGUAGE)

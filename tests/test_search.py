@@ -115,8 +115,8 @@ def test_search_results_are_legible_in_the_dark_scheme(browser, site_url, lang, 
 
 @pytest.mark.parametrize("lang,query,expected", [("zh", "遗忘门", "lstm"), ("en", "update gate", "gru")])
 def test_the_result_followed_opens_with_the_words_marked(browser, site_url, lang, query, expected):
-    """search.highlight: the page a result leads to marks the words searched for (Material's query words, so
-    a Chinese phrase may be marked in parts)."""
+    """search.highlight: the page a result leads to marks the words searched for (Material's query words; a
+    Chinese phrase jieba does not know as one word may be marked in parts)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         open_search(page, site_url, lang)
@@ -130,3 +130,85 @@ def test_the_result_followed_opens_with_the_words_marked(browser, site_url, lang
     finally:
         page.close()
     assert len(marks) >= 3 and all(m.lower() in query for m in marks), marks
+
+
+# (page language, query, the section whose heading holds the query). Material folds a page's sections that
+# score below its best one under "N more on this page"; the section a reader names must be that best one.
+SECTIONS = [
+    ("zh", "遗忘门", "/lstm/#forget-gate"),
+    ("zh", "更新门", "/gru/#update-gate"),
+    ("zh", "细胞状态", "/lstm/#cell-state"),
+    ("zh", "重置门", "/gru/#reset-gate"),
+    ("en", "forget gate", "/en/lstm/#forget-gate"),
+    ("en", "update gate", "/en/gru/#update-gate"),
+]
+
+RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item => ({
+    shown: [...item.querySelectorAll(':scope > a')].map(a => new URL(a.href).pathname + new URL(a.href).hash),
+    scores: [...item.querySelectorAll('a')].map(a => [new URL(a.href).pathname + new URL(a.href).hash,
+                                                     +a.querySelector('article').dataset.mdScore]),
+    marks: [...item.querySelectorAll(':scope > a mark')].map(m => m.textContent.replace(/\\u200b/g, '')),
+}))"""
+
+
+def search_results(page, query):
+    search(page, query)
+    return page.evaluate(RESULTS)
+
+
+@pytest.mark.parametrize("lang,query,section", SECTIONS)
+def test_the_section_named_by_the_query_comes_first(search_page, lang, query, section):
+    """The first result is the section whose heading holds the whole query: it scores highest of all, so it
+    is shown right under its page's title, not folded away."""
+    results = search_results(search_page(lang), query)
+    first = results[0]
+    assert first["shown"][1:2] == [section], first["shown"]
+    best = max((score, href) for item in results for href, score in item["scores"])
+    assert best[1] == section, best
+
+
+@pytest.mark.parametrize("query", ["遗忘门", "更新门", "细胞状态", "重置门"])
+def test_a_chinese_term_is_searched_as_one_word(search_page, query):
+    """Each marked match in the first result is the whole term, not its first characters (Material cuts a
+    query at the longest word of the index that begins it)."""
+    marks = search_results(search_page("zh"), query)[0]["marks"]
+    assert marks and all(query in mark for mark in marks), marks
+
+
+@pytest.mark.parametrize("lang,query", [("zh", "遗忘门"), ("zh", "tanh"), ("en", "tanh"), ("en", "numpy")])
+def test_results_show_equations_as_text_and_no_code_listing(search_page, lang, query):
+    """A result's text reads as prose: an equation as text, a code block as the line that matches, never a
+    listing or a program's output, which would fill the result. Material shows the parts of a section's
+    text that match, so "tanh" shows equations that use it, and "numpy" the line that imports it."""
+    page = search_page(lang)
+    search(page, query)
+    found = page.evaluate("""() => {
+        const output = document.querySelector('.md-search__output');
+        return {
+            pre: output.querySelectorAll('pre').length,
+            longest: Math.max(0, ...[...output.querySelectorAll('code')].map(c => c.textContent.length)),
+            text: output.textContent.replace(/\\u200b/g, ''),
+        };
+    }""")
+    assert found["pre"] == 0
+    assert found["longest"] <= 100, found["longest"]  # a line, at most
+    assert "\\tanh" not in found["text"] and "\\(" not in found["text"]
+    if query == "tanh":
+        assert "oT ⊙ tanh(cT)" in found["text"], found["text"][:600]
+
+
+@pytest.mark.parametrize("query,section", [("遗忘门", "/lstm/#forget-gate"), ("重置门", "/gru/#reset-gate")])
+def test_the_page_a_chinese_result_opens_marks_the_whole_term(browser, site_url, query, section):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_search(page, site_url, "zh")
+        search(page, query)
+        link = page.locator(f".md-search-result__item a[href*='#{section.split('#')[1]}']").first
+        page.goto(link.evaluate("a => a.href"), wait_until="load")  # as a click would, folded away or not
+        page.wait_for_selector("article mark[data-md-highlight]", state="attached")
+        marks = page.evaluate("[...document.querySelectorAll('article mark[data-md-highlight]')].map(m => m.textContent)")
+        heading = page.evaluate("id => document.getElementById(id).textContent", section.split("#")[1])
+    finally:
+        page.close()
+    assert query in heading
+    assert len(marks) >= 3 and set(marks) == {query}, marks

@@ -189,7 +189,8 @@ def compact_mathml(markup: str) -> str:
     """KaTeX's MathML without what the browser never draws: the wrapping span, ``<semantics>`` with its
     TeX ``<annotation>``, and the outer ``<mrow>`` (``<math>`` is a row itself). A long chapter has a
     couple of hundred equations; these are three or four elements each that every style pass, and every
-    accessibility checker, would otherwise walk. (The search index, made from the TeX, gets text instead: ``search_math``.)"""
+    accessibility checker, would otherwise walk. (The search index, made from the TeX, gets text instead: ``search_math``.)
+    Unary signs and primes are then set as TeX sets them (:func:`mark_unary_signs`, :func:`base_level_primes`)."""
     match = _WRAPPED_RE.match(markup)
     if match is None:
         return markup
@@ -199,7 +200,66 @@ def compact_mathml(markup: str) -> str:
     else:
         body = row if _balanced_row(row) else f"<mrow>{row}</mrow>"
     opening = match[1].replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "")  # HTML needs no namespace
-    return f"{opening}{body}</math>"
+    return f"{opening}{base_level_primes(mark_unary_signs(body))}</math>"
+
+
+# A sign right after an operator that is not a closing fence, or first in its row: TeX makes it unary.
+_UNARY_RE = re.compile(r"(<mo\b[^>]*>(?:[^<)\]}|‖⟩′!]|&[a-z]+;)</mo>|<(?:mrow|mtd|mstyle[^>]*)>)<mo>([−+±∓])</mo>")
+
+
+def mark_unary_signs(mathml: str) -> str:
+    """KaTeX writes ``b = -6`` as a flat row, ``<mo>=</mo><mo>−</mo><mn>6</mn>``. MathML gives an ``<mo>``
+    in the middle of a row the spacing of an infix operator, so the minus stood apart from its 6 like a
+    subtraction; TeX treats a binary sign after a relation, an opening fence, punctuation or another
+    operator (or at the start) as unary. Such a sign gets ``form="prefix"``, which sets it close."""
+    return _UNARY_RE.sub(r'\1<mo form="prefix">\2</mo>', mathml)
+
+
+_PRIME_RE = re.compile(r'<mo mathvariant="normal" lspace="0em" rspace="0em">[′″‴]+</mo></(msup|msubsup)>')
+_TAG_RE = re.compile(r"<(/?)([a-z]+)\b[^>]*?(/?)>")
+
+
+def _elements(markup: str) -> list[str]:
+    """The top-level elements of a MathML fragment."""
+    parts, depth, start = [], 0, 0
+    for tag in _TAG_RE.finditer(markup):
+        if tag[3]:  # <mspace/>
+            if depth == 0:
+                parts.append(tag[0])
+            continue
+        if not tag[1]:
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                parts.append(markup[start:tag.end()])
+    return parts
+
+
+def base_level_primes(mathml: str) -> str:
+    """TeX's ``f'`` is ``f^{\\prime}``, and KaTeX writes the prime as a superscript. A TeX font draws that
+    prime large, to be shrunk and raised as a script; STIX Two Math draws U+2032 already small and raised,
+    for the baseline, so as a script it came out tiny and floating above ``tanh``. The prime moves to the
+    baseline, after its base (and before a subscript: ``z'_t`` is ``z′`` with subscript t)."""
+    while (match := _PRIME_RE.search(mathml)) is not None:
+        name, close = match[1], match.end()
+        depth, open_at = 0, None
+        for tag in reversed(list(_TAG_RE.finditer(mathml, 0, match.start()))):
+            if tag[2] == name and not tag[3]:
+                depth += 1 if tag[1] else -1
+                if depth < 0:
+                    open_at = tag
+                    break
+        prime = match[0][: -len(f"</{name}>")]
+        children = _elements(mathml[open_at.end():match.start()])
+        if name == "msup":
+            replaced = f"<mrow>{children[0]}{prime}</mrow>"
+        else:
+            replaced = f"<msub><mrow>{children[0]}{prime}</mrow>{children[1]}</msub>"
+        mathml = mathml[: open_at.start()] + replaced + mathml[close:]
+    return mathml
 
 
 def _balanced_row(body: str) -> bool:
