@@ -283,3 +283,13 @@ PRIME = '<mo mathvariant="normal" lspace="0em" rspace="0em">′</mo>'
 ])
 def test_a_prime_moves_to_the_baseline(mathml, moved):
     assert base_level_primes(mathml) == moved
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))
+def test_every_page_writes_parentheses_and_diag_in_the_one_form(page):
+    """The tight forms the comparison above measures, kept on every page, new chapters included: no
+    ``\\left(`` / ``\\right)`` (MathML stretches them with loose space) and ``diag`` only as an operator."""
+    tex = "\n".join((m[1] or m[2]) for m in re.finditer(r"\$\$(.+?)\$\$|\$(.+?)\$",
+                                                         (DOCS / page).read_text(encoding="utf-8"), re.DOTALL))
+    assert not re.search(r"\\left\s*\(|\\right\s*\)", tex), page
+    assert not re.search(r"(?<!\\operatorname\{)diag", tex), page
