@@ -153,7 +153,8 @@ def test_figure_labels_are_readable_at_360_px(context, site_url, lang, name):
 
 READOUT = """(root) => Object.fromEntries([...document.querySelectorAll(`#${root} .gx-values [data-out]`)]
   .map((o) => [o.dataset.out, o.textContent]))"""
-FROM = """([root, start]) => {
+FROM = """([root, start]) => {  // the explorer just below the screen, or just above it, and nothing focused
+  document.activeElement.blur();
   const r = document.getElementById(root).getBoundingClientRect();
   window.scrollTo(0, scrollY + (start === "above" ? r.top - innerHeight : r.bottom));
 }"""
