@@ -19,7 +19,7 @@ def gru_anim_step():
         draw_base=lambda ax: draw_gru_cell(ax, lit=()),
         draw_part=lambda ax, part, now: draw_gru_cell(ax, lit={part}, accent=now, only={part}),
         equations={name: EQUATIONS[name] for name in (*STAGES, "step")},
-        durations=DURATIONS, xlim=XLIM, ylim=YLIM, width=7.2, band=1.0)
+        durations=DURATIONS, xlim=XLIM, ylim=YLIM, width=6.4, band=1.0)
 
 
 if __name__ == "__main__":

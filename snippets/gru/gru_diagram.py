@@ -79,7 +79,7 @@ def _wire(ax, points, arrow, color, width):
 def gru_cell_figure(step=None):
     if step is not None and step not in STEPS:
         raise ValueError(f"step: expected one of {STEPS} or None, got {step!r}")
-    fig, ax = plt.subplots(figsize=(7.2, 4.4), layout="constrained")
+    fig, ax = plt.subplots(figsize=(6.4, 3.91), layout="constrained")
     ax.set_xlim(*XLIM)
     ax.set_ylim(*YLIM)
     ax.set_aspect("equal")
@@ -131,16 +131,16 @@ def draw_gru_cell(ax, lit=PARTS, accent=False, only=None):
         ax.add_patch(FancyBboxPatch((x - 0.42, y - 0.32), 0.84, 0.64, boxstyle="round,pad=0.04",
                                     facecolor=ACTIVE_FILL if active else BOX_FILL,
                                     edgecolor=color((owner,)), lw=2.2 if active else 1.6))
-        ax.text(x, y, label, ha="center", va="center", fontsize=12 if "tanh" in label else 14)
+        ax.text(x, y, label, ha="center", va="center", fontsize=13 if "tanh" in label else 14)
 
     for (x, y), label, owner in NODES:
         if not drawn((owner,)):
             continue
         active = accent and on((owner,))
-        ax.add_patch(Circle((x, y), 0.28 if label != r"$1-$" else 0.32,
+        ax.add_patch(Circle((x, y), 0.28 if label != r"$1-$" else 0.4,
                             facecolor=ACTIVE_FILL if active else "white",
                             edgecolor=color((owner,)), lw=2.2 if active else 1.6))
-        ax.text(x, y, label, ha="center", va="center", fontsize=10 if label == r"$1-$" else 13)
+        ax.text(x, y, label, ha="center", va="center", fontsize=13)
 
     for (x, y), steps in JUNCTIONS:
         if drawn(steps):

@@ -5,7 +5,7 @@ from gradient_norms import gradient_norms
 
 
 def gru_fig_gradient():
-    fig, ax = plt.subplots(figsize=(6.4, 3.6), layout="constrained")
+    fig, ax = plt.subplots(figsize=(5.0, 3.0), layout="constrained")
     for update_bias, color in zip((0.0, 2.0, 4.0), ("#3949ab", "#00897b", "#d84315")):
         norms = gru_gradient_norms(update_bias)
         label = rf"$b_z = {update_bias:g}$"

@@ -21,7 +21,7 @@ def lstm_anim_step():
         draw_base=lambda ax: draw_lstm_cell(ax, highlight=()),
         draw_part=lambda ax, part, now: draw_lstm_cell(ax, {part}, only={part},
                                                        accent=ACCENT if now else None),
-        equations=EQUATIONS, durations=DURATIONS, xlim=XLIM, ylim=YLIM, width=6.4, band=1.7)
+        equations=EQUATIONS, durations=DURATIONS, xlim=XLIM, ylim=YLIM, width=5.9, band=1.7)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ X_F, X_I, X_C, X_O, X_H = 2.0, 3.5, 5.0, 6.8, 8.4
 
 def lstm_cell_figure(highlight=PARTS):
     """The cell with the parts in `highlight` (of PARTS) in colour, the rest grey."""
-    fig, ax = plt.subplots(figsize=(6.4, 4.3), layout="constrained")
+    fig, ax = plt.subplots(figsize=(5.9, 3.96), layout="constrained")
     ax.set_xlim(*XLIM)
     ax.set_ylim(*YLIM)
     ax.set_aspect("equal")

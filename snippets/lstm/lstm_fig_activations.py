@@ -14,7 +14,7 @@ def _open_interval(ax, x, low, high, color):
 
 def lstm_fig_activations():
     z = np.linspace(-6, 6, 121)
-    fig, ax = plt.subplots(figsize=(6.4, 3.4), layout="constrained")
+    fig, ax = plt.subplots(figsize=(5.0, 2.8), layout="constrained")
     for level in (-1, 0, 1):
         ax.axhline(level, color="0.75", lw=1, ls="--")
     ax.axvline(0, color="0.75", lw=1)

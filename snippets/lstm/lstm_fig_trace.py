@@ -14,7 +14,7 @@ def lstm_fig_trace():
     t = np.arange(1, len(x) + 1)
     stored, read = x[:, STORE] == 1, x[:, READ] == 1
     fig, (top, middle, bottom) = plt.subplots(
-        3, 1, figsize=(6.4, 5.4), sharex=True, layout="constrained", height_ratios=(1.1, 0.7, 1.3)
+        3, 1, figsize=(5.0, 4.6), sharex=True, layout="constrained", height_ratios=(1.1, 0.7, 1.3)
     )
     for ax in (top, bottom):
         for step, color in [(s, STORE_COLOR) for s in t[stored]] + [(s, READ_COLOR) for s in t[read]]:

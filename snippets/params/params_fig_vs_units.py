@@ -13,7 +13,7 @@ CELLS = [  # label, layer, options, color, line style
 
 
 def params_fig_vs_units():
-    fig, (counts, ratios) = plt.subplots(2, 1, figsize=(6.4, 5.8), sharex=True,
+    fig, (counts, ratios) = plt.subplots(2, 1, figsize=(5.0, 4.8), sharex=True,
                                          layout="constrained")
     simple = [count_params("SimpleRNN", INPUT_DIM, h) for h in UNITS]
     for label, layer, options, color, style in CELLS:
@@ -23,7 +23,7 @@ def params_fig_vs_units():
         ratios.semilogx(UNITS, [v / s for v, s in zip(values, simple)], style, **line)
     counts.set_ylabel(r"$P$")
     counts.text(0.04, 0.94, rf"$x = {INPUT_DIM}$", transform=counts.transAxes, va="top")
-    counts.legend(frameon=False, loc="lower right")
+    counts.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 0.9))
     ratios.set_xlabel(r"$h$")
     ratios.set_ylabel(r"$P \,/\, P_{\mathrm{SimpleRNN}}$")
     ratios.set_ylim(0, 4.6)

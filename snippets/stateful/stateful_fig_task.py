@@ -8,7 +8,7 @@ COLORS = {True: "#3949ab", False: "#d84315"}
 
 
 def stateful_fig_task(steps=100):
-    fig, axes = plt.subplots(2, 1, figsize=(8.4, 4.4), sharex=True, layout="constrained")
+    fig, axes = plt.subplots(2, 1, figsize=(5.0, 3.4), sharex=True, layout="constrained")
     t = np.arange(steps)
     for ax, stateful, tag in zip(axes, (True, False), ("(a)", "(b)")):
         x, y, prediction = (a[0, :steps, 0] for a in cue_task(stateful))
