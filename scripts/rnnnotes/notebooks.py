@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import nbformat
 from nbformat import v4
@@ -270,6 +271,17 @@ def _block(marker: str, rest: str, body: str) -> list[str]:
 
 
 # -- links ---------------------------------------------------------------------------------------------
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def link_base(site_url: str | None) -> str:
+    """What a notebook's links to the site start with: the published site's address when it is known, else
+    the site's root relative to the notebooks' folder (``../``). mkdocs.yml's default ``site_url`` is the
+    local server of ``make serve``, which a reader of a downloaded notebook does not have."""
+    host = urlsplit(site_url or "").hostname
+    return site_url if host and host not in LOCAL_HOSTS else "../"
 
 
 def page_url(name: str, lang: str, default: str, site_url: str) -> str:
