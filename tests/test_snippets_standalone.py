@@ -26,7 +26,7 @@ from rnnnotes.layout import COMMON, Layout
 LAYOUT = Layout(SNIPPETS)
 FILES = sorted(LAYOUT.relative(p) for p in LAYOUT.files())  # "rnn/rnn_forward.py", …
 # also run without the fork shortcut; the last imports count_params from common/
-PLAIN = ["common/versions.py", "rnn/rnn_forward.py", "rnn/rnn_fig_unrolled.py", "params/params_formula_tex.py"]
+PLAIN = ["common/versions.py", "rnn/rnn_forward.py", "rnn/rnn_fig_unrolled.py", "params/params_tables.py"]
 ENV = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg")
 
 
