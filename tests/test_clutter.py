@@ -181,25 +181,40 @@ def test_the_title_beside_the_notebook_button_leaves_no_blank_line(contexts, sit
 # -- sidebars -------------------------------------------------------------------------------------------
 
 
+SIDEBARS = """() => [...document.querySelectorAll('.md-sidebar__scrollwrap')]
+    .filter(wrap => wrap.offsetParent !== null)
+    .map(wrap => {
+      const links = [...wrap.querySelectorAll('.md-nav__link')].filter(link => link.getClientRects().length);
+      const last = links[links.length - 1].getBoundingClientRect().bottom;
+      const top = wrap.getBoundingClientRect().top - wrap.scrollTop;
+      const scroll = wrap.scrollHeight - wrap.clientHeight;
+      const height = wrap.style.height;
+      wrap.style.height = '1px';  // then its scroll height is the height of what it holds
+      const content = wrap.scrollHeight;
+      wrap.style.height = height;
+      return {scroll, below: Math.round(content - (last - top))};
+    })"""
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_sidebars_of_a_laptop_show_their_first_entry_whole(contexts, site_url, lang):
-    """At 1280 x 800 both sidebars fit: none scrolls, at the top of a page or at its end, so the first
-    entry of the table of contents is never slid under its sticky title."""
+def test_the_sidebars_end_at_their_last_entry(contexts, site_url, lang):
+    """A sidebar scrolls only for entries that do not fit, never for empty space under its last entry: 8 px
+    of it made a table of contents that fits scroll, sliding its first entry under the sticky title. At
+    1280 x 800, at the top of each page and at its end (where the footer shortens the sidebars), nothing
+    follows the last entry and no sidebar scrolls."""
     page = contexts("laptop").new_page()
-    scrolling = {}
+    found = {}
     for name in PAGES:
         page.goto(site_url + page_path(lang, name), wait_until="load")
         for where in ("top", "end"):
             if where == "end":
                 page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
                 page.wait_for_timeout(300)
-            extra = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar__scrollwrap')]
-                .filter(wrap => wrap.offsetParent !== null)
-                .map(wrap => wrap.scrollHeight - wrap.clientHeight)""")
-            if any(extra):
-                scrolling[name, where] = extra
+            found[name, where] = page.evaluate(SIDEBARS)
     page.close()
-    assert scrolling == {}
+    assert all(len(sidebars) == 2 for sidebars in found.values()), found
+    assert [key for key, sidebars in found.items() if any(s["below"] > 1 for s in sidebars)] == [], found
+    assert [key for key, sidebars in found.items() if any(s["scroll"] for s in sidebars)] == [], found
 
 
 # -- the 404 page ---------------------------------------------------------------------------------------
