@@ -129,15 +129,21 @@ def on_files(files, config, **kwargs):
     shown = {file for model in _models.values() for file in model.files_shown(index)}
     for name in downloads.published_snippets(sorted(shown | drawn), _build.snippets_dir):
         files.append(File.generated(config, layout.site_uri(name), abs_src_path=str(index.path(name))))
+    for name in sorted(shown | drawn):
+        imports = downloads.imported_snippets(name, _build.snippets_dir)
+        if imports:
+            files.append(_generated(config, layout.site_uri(downloads.bundle_name(name)),
+                                    downloads.bundle_bytes(name, imports, _build.snippets_dir)))
     return files
 
 
-def _generated(config, uri: str, text: str) -> File:
+def _generated(config, uri: str, data: str | bytes) -> File:
     """A file made by the build, written under .cache/ (never into docs/), then served at ``uri``."""
     path = GENERATED / uri
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        write_atomically(path, text)
+    content = data.encode("utf-8") if isinstance(data, str) else data
+    if not path.is_file() or path.read_bytes() != content:
+        write_atomically(path, content)
     return File.generated(config, uri, abs_src_path=str(path))
 
 
@@ -183,7 +189,7 @@ def on_page_content(html, page, config, **kwargs):
         try:
             text = notebooks.page_notebook(
                 page.markdown, _model(page, page.markdown), page=link["page"], lang=link["lang"],
-                default=DEFAULT_LANGUAGE, title=page.title, site_url=config.site_url or "/",
+                default=DEFAULT_LANGUAGE, title=page.title, site_url=notebooks.link_base(config.site_url),
                 sources=notebooks.Sources(_runner, _build.snippets_dir), kept=_cache,
             )
         except (notebooks.NotebookError, SnippetError) as error:
@@ -200,6 +206,16 @@ def on_post_page(output, page, config, **kwargs):
     lang = languages.language_of(page.file.src_uri, DEFAULT_LANGUAGE)
     output = a11y.focusable_code(a11y.label_search_dialog(output, lang))
     return languages.point_base_at_language_root(output, lang, DEFAULT_LANGUAGE)
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    """The 404 page's language switcher leads to the two home pages. mkdocs-static-i18n keeps the switcher's
+    entries per page as an attribute of ``config.extra`` (which the template reads before the item)."""
+    if template_name == "404.html":
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+        if alternates:
+            config.extra.alternate = languages.home_alternates(alternates, config.site_url, DEFAULT_LANGUAGE)
+    return context
 
 
 def on_post_template(output, template_name, config, **kwargs):

@@ -192,7 +192,7 @@ def test_an_animation_image_becomes_a_lazy_picture_with_a_still(tmp_path):
         'type="image/svg+xml"><img alt="x" src="figures/demo_anim_dot.dark.svg#only-dark" width="614" height="476" '
         'loading="lazy" decoding="async"></picture>'
     ) in out
-    assert re.search(r'</figure>\n<p class="figure-download" data-search-exclude><a href="../../snippets/demo/demo_anim_dot.py"', out)
+    assert re.search(r'<div class="rn-figure">\n?<figure>.*</figure>\s*<a class="rn-download" href="../../snippets/demo/demo_anim_dot.py"', out, re.S)
     assert '<img alt="y" src="figures/demo_fig_line.svg" />' in out  # figures are left alone
     assert '<img alt="z" src="figures/demo_anim_unknown.svg" />' in out  # so is an unknown name
 

@@ -2,11 +2,12 @@
 copy button copies only the output, and every snippet a page shows can be downloaded, with the snippets
 it imports, from the page (rnnnotes.downloads)."""
 
+import io
 import os
 import re
-import shutil
 import subprocess
 import sys
+import zipfile
 from html import unescape
 from urllib.parse import urljoin
 
@@ -14,8 +15,8 @@ import pytest
 
 from conftest import DOCS, ROOT, SNIPPETS
 
-from rnnnotes.downloads import download_html, imported_snippets, published_snippets
-from rnnnotes.layout import Layout, is_animation, is_figure
+from rnnnotes.downloads import bundle_bytes, bundle_name, download_html, download_label, imported_snippets, published_snippets
+from rnnnotes.layout import Layout
 from rnnnotes.runner import SnippetRunner
 from rnnnotes.page_model import parse_file
 
@@ -88,43 +89,59 @@ def test_imports_are_followed_through_snippets_only(tiny_snippets):
         "common/b.py", "common/c.py", "demo/demo_d.py", "demo/demo_e.py"]
 
 
-def test_download_line_in_each_language():
+def test_download_control_in_each_language():
     href = lambda file: f"../snippets/{file}"  # noqa: E731
     alone = download_html("demo/e.py", [], href, "zh")
-    assert alone == (
-        '<p class="exec-download" data-search-exclude>'
-        '<a href="../snippets/demo/e.py" download="e.py">下载 e.py</a></p>'
-    )
+    assert alone.startswith(
+        '<a class="rn-download" href="../snippets/demo/e.py" download="e.py" aria-label="下载 e.py" title="下载 e.py">'
+        '<svg aria-hidden="true" focusable="false" ')
+    assert alone.endswith("</svg></a>")
     english = download_html("demo/a.py", ["common/b.py", "demo/c.py"], href, "en")
-    assert '<a href="../snippets/demo/a.py" download="a.py">Download a.py</a> (it imports ' in english
-    assert '<a href="../snippets/common/b.py" download="b.py" aria-label="Download b.py">b.py</a> and <a' in english
-    assert english.endswith(": download them into the same folder)</p>")
+    assert english.startswith('<a class="rn-download" href="../snippets/demo/a.zip" download="a.zip" '
+                              'aria-label="Download a.py and the files it imports (zip)" '
+                              'title="Download a.py and the files it imports (zip)">')
     chinese = download_html("demo/a.py", ["common/b.py"], href, "zh")
-    assert ('（它导入 <a href="../snippets/common/b.py" download="b.py" aria-label="下载 b.py">b.py</a>，'
-            '请下载到同一文件夹）') in chinese
+    assert 'download="a.zip" aria-label="下载 a.py 及其导入的文件（zip）"' in chinese
+
+
+def test_a_bundle_holds_the_file_and_its_imports_flat_and_the_same_bytes_each_time(tiny_snippets):
+    imports = imported_snippets("demo/demo_a.py", tiny_snippets)
+    data = bundle_bytes("demo/demo_a.py", imports, tiny_snippets)
+    assert data == bundle_bytes("demo/demo_a.py", imports, tiny_snippets)
+    with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+        assert bundle.namelist() == ["demo_a.py", "b.py", "c.py", "demo_d.py"]
+        assert bundle.read("b.py") == (tiny_snippets / "common" / "b.py").read_bytes()
 
 
 EXEC_RE = re.compile(r'<div class="exec" data-snippet="([^"]+)">')
-DOWNLOAD_RE = re.compile(r'<p class="exec-download"[^>]*>(.*?)</p>', re.DOTALL)
-LINK_RE = re.compile(r'<a href="([^"]+)" download="([^"]+)"(?: aria-label="([^"]+)")?>([^<]+)</a>')
+CONTROL_RE = re.compile(r'<a class="rn-download" href="([^"]+)" download="([^"]+)" aria-label="([^"]+)" title="([^"]+)">')
+CODE_CONTROL_RE = re.compile(r'<div class="exec" data-snippet="[^"]+"><div class="language-python highlight">'
+                             r'<span class="filename">[^<]*(<a class="rn-download"[^>]*>)<svg')
 
 
 WORD = {"zh": "下载", "en": "Download"}
 
 
-def assert_download_line(built_site, html_file, line, file, word):
-    """``line`` links ``file`` (``gru/gru_forward.py``) and then each snippet it imports, each link read as
-    "<word> <bare file name>" and saved under that name, and each link leads to the served copy of that
-    file, at its path under snippets/ (``snippets/gru/gru_forward.py``), equal to the one in snippets/."""
-    links = LINK_RE.findall(line)
-    files = [file] + imported_snippets(file, SNIPPETS)
-    assert [name for _, name, _, _ in links] == [f.rsplit("/", 1)[-1] for f in files], (html_file, line)
+def assert_download_control(built_site, html_file, control, file, lang):
+    """``control`` downloads ``file`` (``gru/gru_forward.py``) as its bare name when it imports no snippet,
+    else the zip ``gru/gru_vs_keras.zip`` holding it and every snippet it imports; its label says which, in
+    the page's language, and what it leads to is the served copy, equal to the files in snippets/."""
+    (href, name, label, title), = CONTROL_RE.findall(control)
+    imports = imported_snippets(file, SNIPPETS)
+    assert unescape(label) == unescape(title) == download_label(file, imports, lang), (html_file, control)
+    assert unescape(label).startswith(WORD[lang])
     base = "/" + html_file.relative_to(built_site).as_posix()
-    for (href, name, label, text), path in zip(links, files):
-        assert unescape(label or text) == f"{word} {name}" and name in text, (html_file, line)
-        assert urljoin(base, href) == f"/snippets/{path}", (html_file, href)
-        target = built_site / urljoin(base, href).lstrip("/")
-        assert target.read_bytes() == (SNIPPETS / path).read_bytes(), (html_file, href)
+    target = built_site / urljoin(base, href).lstrip("/")
+    if not imports:
+        assert urljoin(base, href) == f"/snippets/{file}" and name == file.rsplit("/", 1)[-1], (html_file, href)
+        assert target.read_bytes() == (SNIPPETS / file).read_bytes(), (html_file, href)
+        return
+    assert urljoin(base, href) == f"/snippets/{bundle_name(file)}" and name.endswith(".zip"), (html_file, href)
+    with zipfile.ZipFile(target) as bundle:
+        files = [file] + imports
+        assert bundle.namelist() == [f.rsplit("/", 1)[-1] for f in files], (html_file, href)
+        for member, path in zip(bundle.namelist(), files):
+            assert bundle.read(member) == (SNIPPETS / path).read_bytes(), (html_file, href, member)
 
 
 def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
@@ -132,36 +149,37 @@ def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
     for html_file in sorted(built_site.rglob("*.html")):
         html = html_file.read_text(encoding="utf-8")
         lang = "zh" if re.search(r'<html lang="zh"', html) else "en"
-        word = WORD[lang]
-        fences, lines = EXEC_RE.findall(html), DOWNLOAD_RE.findall(html)
-        assert len(fences) == len(lines), html_file
-        for snippet, line in zip(fences, lines):
+        fences, controls = EXEC_RE.findall(html), CODE_CONTROL_RE.findall(html)
+        assert len(fences) == len(controls), html_file  # each in its code block's title bar
+        for snippet, control in zip(fences, controls):
             file = snippet.split(":")[0]
-            assert_download_line(built_site, html_file, line, file, word)
+            assert_download_control(built_site, html_file, control, file, lang)
             included.add(file)
         included.update(figure_files_linked(built_site, html_file, html, lang))
     assert included
     published = sorted(p.relative_to(built_site / "snippets").as_posix() for p in (built_site / "snippets").rglob("*.py"))
     assert published == published_snippets(sorted(included), SNIPPETS)
+    bundles = sorted(p.relative_to(built_site / "snippets").as_posix() for p in (built_site / "snippets").rglob("*.zip"))
+    assert bundles == sorted(bundle_name(f) for f in included if imported_snippets(f, SNIPPETS))
 
 
 FIGURE_RE = re.compile(r'<img [^>]*?src="[^"]*?figures/(\w+)\.svg#only-light"')
-FIGURE_DOWNLOAD_RE = re.compile(r'<p class="figure-download"[^>]*>(.*?)</p>', re.DOTALL)
+FIGURE_BLOCK_RE = re.compile(r'<div class="rn-figure">\n?<(p|figure)>(.*?)</\1>\s*(<a class="rn-download"[^>]*>)<svg', re.S)
 
 
 def figure_files_linked(built_site, html_file, html, lang):
-    """Each figure and animation on the page is followed by the line that downloads the file drawing it
-    and the snippets that file imports; returns the files linked."""
-    drawn, lines = FIGURE_RE.findall(html), FIGURE_DOWNLOAD_RE.findall(html)
-    assert len(drawn) == len(lines), html_file
-    for module, line in zip(drawn, lines):
-        between = html[html.index(f'figures/{module}.svg#only-light"'):html.index(line)]
-        assert "<h" not in between and "<p>" not in between, (html_file, module)  # right under it
-        assert_download_line(built_site, html_file, line, LAYOUT.file_of(module), WORD[lang])
+    """Each figure and animation on the page sits in a block with the control that downloads the file
+    drawing it and the snippets that file imports; returns the files linked."""
+    drawn = FIGURE_RE.findall(html)
+    blocks = FIGURE_BLOCK_RE.findall(html)
+    assert len(drawn) == len(blocks), html_file
+    for module, (_, inside, control) in zip(drawn, blocks):
+        assert f'figures/{module}.svg#only-light"' in inside, (html_file, module)
+        assert_download_control(built_site, html_file, control, LAYOUT.file_of(module), lang)
     return {LAYOUT.file_of(module) for module in drawn}
 
 
-def test_every_figure_module_is_on_a_page_with_its_download_line(built_site):
+def test_every_figure_module_is_on_a_page_with_its_download_control(built_site):
     drawn = set()
     for html_file in sorted(built_site.rglob("*.html")):
         drawn.update(FIGURE_RE.findall(html_file.read_text(encoding="utf-8")))
@@ -170,24 +188,22 @@ def test_every_figure_module_is_on_a_page_with_its_download_line(built_site):
 
 
 def test_a_downloaded_snippet_runs_from_a_folder_of_its_own(built_site, tmp_path):
-    """The files as the site serves them, copied into an empty folder, run (every snippet is run this way,
+    """The zip a code block's control downloads, unpacked into an empty folder, runs (every snippet is run this way,
     from the repository's copy, by test_snippets_standalone.py; the site's copies are equal bytes)."""
-    published = sorted(p.relative_to(built_site / "snippets").as_posix() for p in (built_site / "snippets").rglob("*.py"))
+    bundled = sorted(p.relative_to(built_site / "snippets").as_posix()[: -len(".zip")] + ".py"
+                     for p in (built_site / "snippets").rglob("*.zip"))
 
     def light(name):
         files = [name] + imported_snippets(name, SNIPPETS)
         return not any(re.search(r"^\s*(import|from) (keras|tensorflow)", (SNIPPETS / f).read_text(), re.M) for f in files)
 
-    def drawing(name):
-        module = name.rsplit("/", 1)[-1].removesuffix(".py")
-        return is_figure(module) or is_animation(module)
-
     # one that imports a file from another folder (common/): the flat download folder must serve both
-    name = min((n for n in published if any(f.split("/")[0] != n.split("/")[0] for f in imported_snippets(n, SNIPPETS))
-                and light(n) and not drawing(n)),
+    name = min((n for n in bundled if any(f.split("/")[0] != n.split("/")[0] for f in imported_snippets(n, SNIPPETS))
+                and light(n)),
                key=lambda n: len(imported_snippets(n, SNIPPETS)))
-    for file in [name] + imported_snippets(name, SNIPPETS):
-        shutil.copy(built_site / "snippets" / file, tmp_path / file.rsplit("/", 1)[-1])
+    with zipfile.ZipFile(built_site / "snippets" / bundle_name(name)) as bundle:  # what its control downloads
+        bundle.extractall(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f.rsplit("/", 1)[-1] for f in [name] + imported_snippets(name, SNIPPETS))
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     result = subprocess.run([sys.executable, name.rsplit("/", 1)[-1]], cwd=tmp_path, env=env, capture_output=True,
                             text=True, timeout=120)

@@ -183,7 +183,7 @@ def test_svg_size_in_css_pixels():
         svg_size("<svg>")
 
 
-def test_each_figure_becomes_a_light_and_a_dark_image_with_its_download_line(tmp_path):
+def test_each_figure_becomes_a_light_and_a_dark_image_with_its_download_control(tmp_path):
     for folder in ("demo", "common"):
         (tmp_path / folder).mkdir()
     (tmp_path / "demo" / "demo_fig_x.py").write_text("import helper\n\ndef demo_fig_x():\n    pass\n")
@@ -199,9 +199,10 @@ def test_each_figure_becomes_a_light_and_a_dark_image_with_its_download_line(tmp
         assert 'width="614" height="518" loading="lazy"' in img
     assert '<img alt="" src="figures/demo_fig_unknown.svg" />' in out  # not a figure the build made
     assert '<img alt="logo" src="logo.svg" />' in out
-    line = re.search(r'</p>\n<p class="figure-download" data-search-exclude>(.*?)</p>', out)[1]
-    assert line.startswith('<a href="../../snippets/demo/demo_fig_x.py" download="demo_fig_x.py">Download demo_fig_x.py</a>')
-    assert 'href="../../snippets/common/helper.py"' in line
+    block = re.search(r'<div class="rn-figure"><p>(.*?)</p>\s*(<a class="rn-download"[^>]*>)', out, re.S)
+    assert 'figures/demo_fig_x.svg#only-light' in block[1]
+    assert block[2].startswith('<a class="rn-download" href="../../snippets/demo/demo_fig_x.zip" download="demo_fig_x.zip" '
+                               'aria-label="Download demo_fig_x.py and the files it imports (zip)"')
 
 
 # -- the built site ------------------------------------------------------------------------------

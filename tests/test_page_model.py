@@ -216,7 +216,7 @@ class _Printing:
 
 def test_a_fence_with_notes_renders_code_then_notes_then_output_and_the_list_once(annotated):
     """The notes are the code block's next element inside the fence's div, as Material's code
-    annotations need; the output and the download line follow; the page has the list only there."""
+    annotations need; the output follows; the page has the list only there."""
     import markdown
 
     from rnnnotes import fences
@@ -235,8 +235,10 @@ def test_a_fence_with_notes_renders_code_then_notes_then_output_and_the_list_onc
     assert html.count("<ol>") == 1 and html.count("The first note") == 1
     (exec_div,) = [child for child in root["children"] if child["attrs"].get("class") == "exec"]
     kinds = [child["attrs"].get("class") or child["tag"] for child in exec_div["children"]]
-    assert kinds == ["highlight", "ol", "exec-output highlight", "exec-download"], kinds
+    assert kinds == ["highlight", "ol", "exec-output highlight"], kinds
     code, notes = exec_div["children"][:2]
+    title = code["children"][0]  # the code's title bar holds its download control
+    assert title["attrs"]["class"] == "filename" and title["children"][0]["attrs"]["class"] == "rn-download"
     assert [" ".join(item["text"].split()) for item in notes["children"]] == [
         "The first note, with \\(x\\).", "The second note, on two lines."
     ]

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from params_grid import rows
-from params_output_shapes import symbols
+from params_tables import formula_tex, symbols
 
 LAYERS = ("SimpleRNN", "LSTM", "GRU")
 
@@ -72,9 +72,10 @@ def _evaluate(tex):
 def test_formulas_in_the_parameter_table_give_the_counts_beside_them():
     table = list(rows())
     assert len(table) == 18
-    for call, _, tex, ours, theirs in table:
-        assert ours == theirs, call
-        assert _evaluate(tex) == ours, (call, tex)
+    for (layer, x, h, options), ours, theirs in table:
+        assert ours == theirs, (layer, options)
+        tex = formula_tex(layer, x, h, **options)
+        assert _evaluate(tex) == ours, (layer, options, tex)
 
 
 @pytest.mark.parametrize("bidirectional", [False, True])

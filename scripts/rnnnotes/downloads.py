@@ -4,11 +4,13 @@ The build publishes each snippet file that a page includes at its path under the
 (``snippets/gru/gru_forward.py``, ``snippets/common/count_params.py``: :func:`rnnnotes.layout.site_uri`),
 together with every snippet module it imports (found by reading its ``import`` statements, transitively),
 so the files a reader downloads are all the files it needs. Imports are bare module names, so the files
-run from one flat folder. Each executed fence ends with a link to its file, in the page's language, with a
-``download`` attribute naming the bare file; when the file imports other snippets, the link names them too
-and links each. Each figure and animation is followed by the same line for the file that draws it
-(:class:`rnnnotes.page_extension.FigureImages`). Which files a page shows comes from its model
-(:meth:`rnnnotes.page_model.Page.files_shown`).
+run from one flat folder; a file that imports other snippets is also published as a zip of it and them
+(``snippets/gru/gru_vs_keras.zip``, :func:`bundle_bytes`). Each executed fence and each figure or
+animation has one small download control, an icon link whose label (and tooltip) says in the page's
+language what it downloads: the file, or the zip when the file imports others. On a code block it sits in
+the title bar, beside Material's copy button (:mod:`rnnnotes.fences`); on a figure, at the top right of
+the figure's block (:class:`rnnnotes.page_extension.FigureImages`). Which files a page shows comes from its
+model (:meth:`rnnnotes.page_model.Page.files_shown`).
 
 Files are named by their path under ``snippets/`` (``gru/gru_forward.py``) throughout.
 """
@@ -18,13 +20,12 @@ from __future__ import annotations
 import ast
 import functools
 import html
+import io
 import posixpath
+import zipfile
 from pathlib import Path
 
 from .layout import Layout
-
-DOWNLOAD = {"zh": "下载", "en": "Download"}
-
 
 @functools.lru_cache(maxsize=1024)
 def _top_level_imports(source: str, filename: str) -> tuple[str, ...]:
@@ -63,29 +64,49 @@ def published_snippets(names: list[str], snippets_dir: Path) -> list[str]:
     return sorted(files)
 
 
-def _link(href: str, name: str, text: str, label: str | None = None) -> str:
-    aria = f' aria-label="{html.escape(label)}"' if label else ""
-    return f'<a href="{html.escape(href)}" download="{html.escape(name)}"{aria}>{html.escape(text)}</a>'
+def bundle_name(name: str) -> str:
+    """``lstm/lstm_activations.py`` -> ``lstm/lstm_activations.zip``: the file with every snippet it imports."""
+    return name[: -len(".py")] + ".zip"
 
 
-def _english_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def bundle_bytes(name: str, imports: list[str], snippets_dir: Path) -> bytes:
+    """A zip of ``name`` and the snippet files it imports, flat (imports are bare module names), the same
+    bytes on every build (fixed dates and permissions, in a fixed order)."""
+    layout = Layout(snippets_dir)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for file in [name, *imports]:
+            info = zipfile.ZipInfo(posixpath.basename(file), date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            bundle.writestr(info, layout.path(file).read_bytes())
+    return buffer.getvalue()
 
 
-def download_html(name: str, imports: list[str], href_of, lang: str, css_class: str = "exec-download") -> str:
-    """The line under a fence (or, with ``css_class="figure-download"``, a figure): a link to ``name``
-    (``gru/gru_forward.py``) and to each snippet it imports, each shown and saved by its bare file name.
+def download_label(name: str, imports: list[str], lang: str) -> str:
+    """What the download control says (its accessible name and tooltip), in the page's language."""
+    base = posixpath.basename(name)
+    if lang == "zh":
+        return f"下载 {base} 及其导入的文件（zip）" if imports else f"下载 {base}"
+    return f"Download {base} and the files it imports (zip)" if imports else f"Download {base}"
 
-    ``href_of(file)`` is the link from the page to the published ``snippets/<file>``."""
-    word = DOWNLOAD.get(lang, DOWNLOAD["en"])
-    base = posixpath.basename
-    main = _link(href_of(name), base(name), f"{word} {base(name)}")
-    needed = [_link(href_of(file), base(file), base(file), f"{word} {base(file)}") for file in imports]
-    if not needed:
-        text = main
-    elif lang == "zh":
-        text = f"{main}（它导入 {'、'.join(needed)}，请下载到同一文件夹）"
-    else:
-        it = "it" if len(needed) == 1 else "them"
-        text = f"{main} (it imports {_english_list(needed)}: download {it} into the same folder)"
-    return f'<p class="{css_class}" data-search-exclude>{text}</p>'
+
+@functools.lru_cache(maxsize=1)
+def _icon() -> str:
+    """Material's download icon, the one on the notebook button (overrides/main.html), hidden from
+    assistive technology: the link's label names it."""
+    import material
+
+    svg = (Path(material.__file__).parent / "templates" / ".icons" / "material" / "download.svg").read_text(encoding="utf-8")
+    return svg.strip().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+def download_html(name: str, imports: list[str], href_of, lang: str) -> str:
+    """The download control of a code block or figure: one icon link to ``name`` (``gru/gru_forward.py``),
+    or, when it imports other snippets, to the zip of it and them (:func:`bundle_name`), so what a reader
+    downloads runs in an empty folder. ``href_of(file)`` is the link from the page to the published
+    ``snippets/<file>``."""
+    file = bundle_name(name) if imports else name
+    label = html.escape(download_label(name, imports, lang))
+    return (f'<a class="rn-download" href="{html.escape(href_of(file))}" '
+            f'download="{html.escape(posixpath.basename(file))}" aria-label="{label}" title="{label}">'
+            f'{_icon()}</a>')

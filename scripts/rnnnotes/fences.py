@@ -18,8 +18,8 @@ ordered list of notes right after the fence on the page. The page model gives th
 is the code block's next element, the markup Material's ``content.code.annotate`` turns into buttons.
 
 An executed fence becomes ``<div class="exec" data-snippet="gru/gru_forward.py:forward">``: the code (its copy
-button copies exactly the included code), its notes if it has any, the output (its own copy button copies the output only), and a
-link to download the snippet file and the snippets it imports (:mod:`rnnnotes.downloads`).
+button copies exactly the included code), its notes if it has any, the output (its own copy button copies the output only). The code's title bar holds the control that
+downloads the snippet file, with the snippets it imports (:mod:`rnnnotes.downloads`).
 """
 
 from __future__ import annotations
@@ -140,6 +140,10 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     file = origin.split(":")[0]
     options.setdefault("title", f"{layout.NAME}/{file}")
     code_html = _highlight(page, src, language, options, md, **kwargs)
+    control = downloads.download_html(
+        file, downloads.imported_snippets(file, page.build.snippets_dir), page.href, page.language,
+    )
+    code_html = code_html.replace("</span><pre", f"{control}</span><pre", 1)  # in the title bar
     if notes_of is not None:
         code_html += notes_html(next(fence.notes for fence in page.model.run_fences if str(fence.line) == notes_of))
     label = OUTPUT_LABEL.get(page.language, OUTPUT_LABEL["en"])
@@ -158,10 +162,7 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
             id_value="",
             attrs={},
         )
-    link = downloads.download_html(
-        file, downloads.imported_snippets(file, page.build.snippets_dir), page.href, page.language,
-    )
-    return f'<div class="exec" data-snippet="{html.escape(origin)}">{code_html}{output_html}{link}</div>'
+    return f'<div class="exec" data-snippet="{html.escape(origin)}">{code_html}{output_html}</div>'
 
 
 def superfences_entry() -> dict:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 BASE_RE = re.compile(r'("base":\s*")([^"]*)(")')
@@ -39,6 +40,15 @@ def page_urls(pairs: dict[str, dict], default: str) -> dict[str, dict[str, str]]
         name: {lang: language_prefix(lang, default) + ("" if name == "index" else f"{name}/") for lang in files}
         for name, files in pairs.items()
     }
+
+
+def home_alternates(alternates: list[dict], site_url: str | None, default: str) -> list[dict]:
+    """The language switcher's entries (Material's ``extra.alternate``) pointing at each language's home page.
+
+    The 404 page serves every missing path in both languages; mkdocs-static-i18n leaves it the switcher of
+    the last page it built, whose twins have nothing to do with the missing page."""
+    base = urlsplit(site_url or "").path.rstrip("/")
+    return [dict(alternate, link=f"{base}/{language_prefix(alternate['lang'], default)}") for alternate in alternates]
 
 
 def point_base_at_language_root(page_html: str, lang: str, default: str) -> str:

@@ -5,7 +5,8 @@ what a fence runs, comes from the page model (:mod:`rnnnotes.page_model`):
 
 * prose becomes Markdown cells (one per heading), with the TeX left as ``$…$`` / ``$$…$$`` for Jupyter's
   MathJax; ``{ #anchor }`` becomes ``<a id="anchor"></a>`` so the page's own ``#anchor`` links still work,
-  links to other pages point at the site, admonitions and tabs become block quotes and bold labels, and
+  links to other pages point at the published site (or, while its address is not known, at the
+  site relative to the notebook's folder), admonitions and tabs become block quotes and bold labels, and
   ``{.python notest}`` fences become Markdown code blocks, never code cells;
 * every executed ``python`` fence becomes a code cell holding exactly the code the page shows (the page
   model's :class:`~rnnnotes.page_model.Fence`: its origin and its expanded code), with the output the
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import nbformat
 from nbformat import v4
@@ -272,6 +274,17 @@ def _block(marker: str, rest: str, body: str) -> list[str]:
 # -- links ---------------------------------------------------------------------------------------------
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def link_base(site_url: str | None) -> str:
+    """What a notebook's links to the site start with: the published site's address when it is known, else
+    the site's root relative to the notebooks' folder (``../``). mkdocs.yml's default ``site_url`` is the
+    local server of ``make serve``, which a reader of a downloaded notebook does not have."""
+    host = urlsplit(site_url or "").hostname
+    return site_url if host and host not in LOCAL_HOSTS else "../"
+
+
 def page_url(name: str, lang: str, default: str, site_url: str) -> str:
     """The published URL of page ``name`` (``lstm``, ``index``) in ``lang``."""
     prefix = "" if lang == default else f"{lang}/"
@@ -281,7 +294,8 @@ def page_url(name: str, lang: str, default: str, site_url: str) -> str:
 
 def link_resolver(page: str, lang: str, default: str, site_url: str) -> Callable[[str], str]:
     """Maps a link on ``page`` (``lstm``) to one that works in the notebook: anchors on the page stay,
-    links to other pages and files of the site become absolute URLs of the published site."""
+    links to other pages and files of the site start with ``site_url``, the published site's address or
+    ``../`` (:func:`link_base`)."""
 
     def resolve(target: str) -> str:
         if target.startswith("#") or re.match(r"^[a-z][-+.a-z0-9]*:|^//", target):

@@ -22,7 +22,7 @@ The extension adds:
   for them, so they appear once;
 * a tree processor that shows each figure as its light/dark pair of lazy ``<img>`` of known size
   (:mod:`rnnnotes.figures`), each animation as two ``<picture>`` with a reduced-motion still
-  (:mod:`rnnnotes.animations`), and puts the line that downloads the drawing snippet under each;
+  (:mod:`rnnnotes.animations`), each in a block with the control that downloads the drawing snippet;
 * a tree processor that puts every table in a focusable, named region that scrolls (:mod:`rnnnotes.a11y`).
 """
 
@@ -144,7 +144,7 @@ def _escape_attribute(value: str) -> str:
 
 
 class FigureImages(Treeprocessor):
-    """Figures and animations: light/dark pairs of known size, and the download line under each.
+    """Figures and animations: light/dark pairs of known size, each with its download control.
 
     The new markup goes into the tree as stashed HTML (as Python-Markdown keeps inline raw HTML): its
     serializer would sort the attributes, and the order (src, then width, height, loading) is the page's.
@@ -175,21 +175,25 @@ class FigureImages(Treeprocessor):
                 previous = parent[position - 1]
                 previous.tail = (previous.tail or "") + text
             parent.remove(img)
-            self._download_line(parent, parents, name)
+            self._download_control(parent, parents, name)
 
-    def _download_line(self, block: etree.Element, parents: dict, module: str) -> None:
-        """After the paragraph (or ``<figure>``) of the figure, the line that downloads its snippet."""
+    def _download_control(self, block: etree.Element, parents: dict, module: str) -> None:
+        """The paragraph (or ``<figure>``) of the figure goes into a ``<div class="rn-figure">`` that also
+        holds the control downloading its snippet, at its top right (extra.css)."""
         file = layout.Layout(self.page.build.snippets_dir).file_of(module)
         if block not in parents or file is None:
             return
-        line = downloads.download_html(
+        control = downloads.download_html(
             file, downloads.imported_snippets(file, self.page.build.snippets_dir), self.page.href,
-            self.page.language, "figure-download",
+            self.page.language,
         )
-        holder = etree.Element("p")
-        holder.text, holder.tail = self.md.htmlStash.store(line), "\n"
         container = parents[block]
-        container.insert(list(container).index(block) + 1, holder)
+        wrapper = etree.Element("div", {"class": "rn-figure"})
+        container.insert(list(container).index(block), wrapper)
+        container.remove(block)
+        wrapper.append(block)
+        wrapper.tail, block.tail = block.tail, "\n" + self.md.htmlStash.store(control) + "\n"
+        parents[block] = wrapper
 
 
 class ScrollingTables(Treeprocessor):

@@ -3,9 +3,9 @@
 Run it: ``python snippets/common/count_params.py`` prints the counts for input_dim=16, units=32.
 """
 
-# --8<-- [start:count_params]
 import operator
 
+# --8<-- [start:count_params]
 GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
 
 
@@ -27,9 +27,11 @@ def count_params(layer, input_dim, units, *,
         bias = 2 * h if layer == "GRU" and reset_after else h
     one_direction = GATES[layer] * (h * (h + x) + bias)
     return 2 * one_direction if bidirectional else one_direction
+# --8<-- [end:count_params]
 
 
 def _size(name, value):
+    """``value`` as a size: an integer >= 1 (a bool is not one), else ValueError naming ``name``."""
     try:
         size = operator.index(value)
     except TypeError:
@@ -37,7 +39,6 @@ def _size(name, value):
     if size is None or isinstance(value, bool) or size < 1:
         raise ValueError(f"{name}: expected an integer >= 1, got {value!r}")
     return size
-# --8<-- [end:count_params]
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The GRU cell drawn once, so each figure can highlight the path one step of the cell uses.
 
-``gru_cell_figure(step)`` returns a matplotlib Figure; ``step`` is one of STEPS, or None for
-the plain cell. The gru_fig_*.py snippets call it; ``python snippets/gru/gru_diagram.py`` writes
+``gru_cell_figure(step)`` returns a matplotlib Figure; ``step`` is one of STEPS, drawn in the
+highlight colour the LSTM's figures use (cell_palette.py) and the rest in grey, or None for the plain cell. The gru_fig_*.py snippets call it; ``python snippets/gru/gru_diagram.py`` writes
 every variant. ``draw_gru_cell(ax, ...)`` draws onto an axes that has XLIM and YLIM; the animation
 (gru_anim_step.py) stacks several drawings, one per layer.
 """
@@ -9,16 +9,14 @@ every variant. ``draw_gru_cell(ax, ...)`` draws onto an axes that has XLIM and Y
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from cell_palette import ACCENT, ACCENT_FILL, HIGHLIGHT, HIGHLIGHT_FILL, MUTED
+
 STEPS = ("reset", "update", "candidate", "new_state")
 PARTS = ("inputs", *STEPS)  # "inputs": where h_{t-1} and x_t come in
 XLIM, YLIM = (-1.3, 11.1), (-1.3, 6.7)
 
-PLAIN = "#3949ab"
-ACTIVE = "#d84315"
-ACTIVE_FILL = "#fbe9e7"
-IDLE = "#c4c7d4"
+PLAIN, ACTIVE, ACTIVE_FILL, IDLE, BOX_FILL = HIGHLIGHT, ACCENT, ACCENT_FILL, MUTED, HIGHLIGHT_FILL
 CELL_FILL = "#f3f4fa"
-BOX_FILL = "#e8eaf6"
 
 Z_WIRE = [(2.2, 2.68), (2.2, 4.8), (6.8, 4.8)]
 CROSSING = (4.6, 4.8)  # where Z_WIRE passes over the h_{t-1} wire dropping to the reset
@@ -84,10 +82,7 @@ def gru_cell_figure(step=None):
     ax.set_ylim(*YLIM)
     ax.set_aspect("equal")
     ax.axis("off")
-    if step is None:
-        draw_gru_cell(ax)
-    else:
-        draw_gru_cell(ax, lit={step}, accent=True)
+    draw_gru_cell(ax, lit=PARTS if step is None else {step})
     return fig
 
 

@@ -7,13 +7,10 @@ that has XLIM and YLIM; the animation (lstm_anim_step.py) stacks several drawing
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from cell_palette import ACCENT, ACCENT_FILL, HIGHLIGHT, HIGHLIGHT_FILL, MUTED, STATE
+
 PARTS = ("inputs", "forget", "input", "cell", "output")
-GATE = "#3949ab"
-STATE = "#00897b"
-MUTED = "0.82"
-BOX = "#e8eaf6"
-ACCENT = "#d84315"
-ACCENT_FILL = "#fbe9e7"
+GATE, BOX = HIGHLIGHT, HIGHLIGHT_FILL
 XLIM, YLIM = (-1.9, 11.9), (-1.6, 7.6)
 
 C_Y, BUS_Y, GATE_Y = 5.2, 0.8, 2.6

@@ -1,9 +1,9 @@
 import keras
 
 from count_params import GATES, count_params
-from params_formula_tex import call_cell, call_text, formula_tex
+from params_tables import parameter_table
 
-CASES = [  # layer, input_dim, units, options
+CASES = [  # layer, x, h, options
     *[(layer, 16, 32, {}) for layer in GATES],
     ("GRU", 16, 32, {"reset_after": False}),
     *[(layer, 300, 128, {}) for layer in GATES],
@@ -15,28 +15,18 @@ CASES = [  # layer, input_dim, units, options
 ]
 
 
-def keras_layer(layer, units, bidirectional=False, **options):
-    built = getattr(keras.layers, layer)(units, **options)
+def keras_layer(layer, h, bidirectional=False, **options):
+    built = getattr(keras.layers, layer)(h, **options)
     return keras.layers.Bidirectional(built) if bidirectional else built
 
 
 def rows():
-    for layer, input_dim, units, options in CASES:
-        built = keras_layer(layer, units, **options)
-        built.build((None, None, input_dim))
-        yield (
-            call_text(layer, units, **options),
-            input_dim,
-            formula_tex(layer, input_dim, units, **options),
-            count_params(layer, input_dim, units, **options),
-            built.count_params(),
-        )
+    """Each case with our count and the count of the built Keras layer."""
+    for layer, x, h, options in CASES:
+        built = keras_layer(layer, h, **options)
+        built.build((None, None, x))
+        yield (layer, x, h, options), count_params(layer, x, h, **options), built.count_params()
 
 
 if __name__ == "__main__":
-    print("| `keras.layers` | $x$ | $P$ | `count_params` = Keras |")
-    print("|---|---:|---|---:|")
-    for call, input_dim, tex, ours, theirs in rows():
-        relation = "=" if ours == theirs else "≠"
-        print(f"| {call_cell(call)} | {input_dim} | ${{{tex}}}$ "
-              f"| {ours:,} {relation} {theirs:,} |")
+    print(parameter_table(rows()))

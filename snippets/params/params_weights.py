@@ -1,20 +1,17 @@
 import keras
 
-from params_formula_tex import call_cell
+from params_tables import weights_table
 
-input_dim, units = 16, 32
+x, h = 16, 32
 layers = {
-    f"SimpleRNN({units})": keras.layers.SimpleRNN(units),
-    f"LSTM({units})": keras.layers.LSTM(units),
-    f"GRU({units})": keras.layers.GRU(units),
-    f"GRU({units}, reset_after=False)": keras.layers.GRU(units, reset_after=False),
+    f"SimpleRNN({h})": keras.layers.SimpleRNN(h),
+    f"LSTM({h})": keras.layers.LSTM(h),
+    f"GRU({h})": keras.layers.GRU(h),
+    f"GRU({h}, reset_after=False)": keras.layers.GRU(h, reset_after=False),
 }
-
-print(f"$x = {input_dim},\\ h = {units}$\n")
-print("| `keras.layers` | `kernel` | `recurrent_kernel` | `bias` | `count_params()` |")
-print("|---|---|---|---|---:|")
-for name, layer in layers.items():
-    layer.build((None, None, input_dim))
-    shapes = {weight.name: tuple(weight.shape) for weight in layer.weights}
-    row = [f"${shapes[key]}$" for key in ("kernel", "recurrent_kernel", "bias")]
-    print(f"| {call_cell(name)} | " + " | ".join(row) + f" | {layer.count_params():,} |")
+rows = []
+for call, layer in layers.items():
+    layer.build((None, None, x))
+    kernel, recurrent_kernel, bias = (tuple(weight.shape) for weight in layer.weights)
+    rows.append((call, kernel, recurrent_kernel, bias, layer.count_params()))
+print(weights_table(rows, x=x, h=h))
