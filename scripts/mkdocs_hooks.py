@@ -112,6 +112,8 @@ def on_files(files, config, **kwargs):
         except SnippetError as error:
             raise PluginError(f"figure {module}: {error}") from None
         _build.figure_sizes[module] = figures.svg_size(svg)
+        if width := figures.readable_width(svg):
+            _build.figure_min_widths[module] = width
         files.append(_generated(config, f"figures/{module}.svg", svg))
         files.append(_generated(config, f"figures/{figures.dark_name(module)}", dark))
     for module in index.animation_modules():

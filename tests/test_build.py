@@ -111,9 +111,11 @@ def test_each_language_has_its_own_search_index_with_equations_as_text(built_sit
     assert "c̃<sub>t</sub> = tanh(x<sub>t</sub>W<sub>xc</sub> + h<sub>t−1</sub>W<sub>hc</sub> + b<sub>c</sub>)" in en
 
 
-def test_the_gate_explorer_weighs_at_most_15_kb(built_site):
+def test_the_gate_explorer_weighs_at_most_16_kb(built_site):
+    """Its script and stylesheet as sent, uncompressed. 15 KB until its phone layout (the values that stick
+    under the header while the sliders scroll) added 0.6 KB; gzip makes the two 5.4 KB."""
     files = [built_site / "assets/javascripts/gate-explorer.js", built_site / "assets/stylesheets/gate-explorer.css"]
-    assert sum(f.stat().st_size for f in files) <= 15_000, {f.name: f.stat().st_size for f in files}
+    assert sum(f.stat().st_size for f in files) <= 16_000, {f.name: f.stat().st_size for f in files}
 
 
 def test_pages_with_math_preload_the_math_font_and_others_do_not(built_site):

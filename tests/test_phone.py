@@ -15,9 +15,6 @@ PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 PHONE = {"width": 390, "height": 844}
 SMALL_PHONE = {"width": 360, "height": 800}
 MIN_LABEL_PX = 9  # CSS pixels, the smallest text a figure may show at 360 px
-# The three diagrams 8.4 in wide, still drawn for a wide screen (labels 4.9-5.4 px at 360 px): they need a
-# narrower layout of their own. Listed so that the test reports them (xfail) and fails for any other.
-NOT_YET_NARROW = {"rnn_fig_unrolled", "stacked_fig_unrolled", "stateful_fig_batches"}
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 
 
@@ -149,10 +146,7 @@ def test_figure_labels_are_readable_at_360_px(context, site_url, lang, name):
             problems.append(f"{name_}: smallest label {shown:.1f} px ({text:.1f} px at {natural:.0f} px, drawn at {width:.0f} px)")
         if width > column + 1 and not (scroller and scroller[0] and scroller[1] == 0):
             problems.append(f"{name_}: {width:.0f} px wide in a {column} px column, not in a focusable scrolling box")
-    known = [p for p in problems if p.split(".")[0] in NOT_YET_NARROW]
-    assert [p for p in problems if p not in known] == [], problems
-    if known:
-        pytest.xfail(f"not redrawn for a phone yet: {known}")
+    assert problems == [], problems
 
 
 # -- the gate explorer -----------------------------------------------------------------------------
@@ -270,3 +264,23 @@ def test_screenshot_at_390_px(context, site_url, lang, name):
     path = SCREENSHOTS / f"{name}-{lang}-{scheme}-390.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("context", [("default", SMALL_PHONE)], indirect=True, ids=["360px"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_wide_figure_scrolls_and_its_edges_show_where_more_of_it_lies(context, site_url, lang):
+    """The unrolled RNN (806 px, labels 13.3 px) keeps 545 px on a phone: its region scrolls, has a name in
+    the page's language, and fades the edge beyond which more of the figure lies, at each end of the scroll."""
+    page = context.new_page()
+    page.goto(site_url + page_path(lang, "rnn"), wait_until="load")
+    region = page.locator(".figure-scroll").first
+    region.scroll_into_view_if_needed()
+    assert region.get_attribute("aria-label") == {"zh": "图（可左右滚动）", "en": "Figure, scrolls sideways"}[lang]
+    fades = """(r) => { const s = getComputedStyle(r);
+        return [r.scrollWidth - r.clientWidth, s.getPropertyValue('--rn-fade-start'), s.getPropertyValue('--rn-fade-end')]; }"""
+    overflow, start, end = region.evaluate(fades)
+    assert overflow > 100 and start == "0px" and float(end[:-2]) > 10, (overflow, start, end)
+    region.evaluate("(r) => { r.scrollLeft = r.scrollWidth; }")
+    page.wait_for_timeout(100)
+    _, start, end = region.evaluate(fades)
+    assert float(start[:-2]) > 10 and end == "0px", (start, end)

@@ -26,11 +26,18 @@ def label_search_dialog(page_html: str, lang: str) -> str:
 
 
 TABLE_LABEL = {"zh": "表格", "en": "Table"}
+FIGURE_LABEL = {"zh": "图（可左右滚动）", "en": "Figure, scrolls sideways"}
 
 
 def scroll_region(lang: str) -> dict[str, str]:
     """The attributes of the region a table scrolls in (page_extension.ScrollingTables puts it there)."""
     return {"class": "table-scroll", "tabindex": "0", "role": "region", "aria-label": TABLE_LABEL.get(lang, TABLE_LABEL["en"])}
+
+
+def figure_scroll_region(lang: str) -> dict[str, str]:
+    """The attributes of the region a figure too wide for a phone scrolls in (page_extension.FigureImages)."""
+    return {"class": "figure-scroll", "tabindex": "0", "role": "region",
+            "aria-label": FIGURE_LABEL.get(lang, FIGURE_LABEL["en"])}
 
 
 CODE_RE = re.compile(r"(<pre[^>]*>(?:<span></span>)?)<code>")

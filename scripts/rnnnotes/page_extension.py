@@ -57,6 +57,7 @@ class Build:
     highlight: Callable[..., str] | None = None  # fences.pygments_html, or a cached wrapper of it (cache.py)
     figure_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # module -> (width, height) px
     animation_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    figure_min_widths: dict[str, int] = field(default_factory=dict)  # module -> px (figures.readable_width)
 
 
 @dataclass
@@ -117,10 +118,14 @@ def _attributes(pairs, escape) -> str:
     return "".join(f' {key}="{escape(value)}"' for key, value in pairs)
 
 
-def _figure_html(attributes: dict[str, str], folder: str, name: str, size: tuple[int, int]) -> str:
-    """The light/dark pair of a figure, or the two ``<picture>`` of an animation, as HTML."""
+def _figure_html(attributes: dict[str, str], folder: str, name: str, size: tuple[int, int],
+                 min_width: int | None = None, language: str = "en") -> str:
+    """The light/dark pair of a figure, or the two ``<picture>`` of an animation, as HTML. A figure with a
+    ``min_width`` keeps it and scrolls sideways in a named, focusable region where the column is narrower."""
     common = sorted((key, value) for key, value in attributes.items() if key not in ("src", "width", "height", "loading"))
     extra = [("width", str(size[0])), ("height", str(size[1])), ("loading", "lazy"), ("decoding", "async")]
+    if min_width:
+        extra.append(("style", f"min-width: {min_width}px"))
     pieces = []
     for variant, scheme in (("", "#only-light"), (".dark", "#only-dark")):
         src = [("src", f"{folder}{name}{variant}.svg{scheme}")]
@@ -132,6 +137,9 @@ def _figure_html(attributes: dict[str, str], folder: str, name: str, size: tuple
             )
         else:
             pieces.append(f"<img{_attributes(common + src + extra, _escape_quoted)} />")
+    if min_width:
+        region = _attributes(a11y.figure_scroll_region(language).items(), _escape_quoted)
+        return f"<span{region}>{''.join(pieces)}</span>"
     return "".join(pieces)
 
 
@@ -165,7 +173,8 @@ class FigureImages(Treeprocessor):
             sizes = build.figure_sizes if layout.is_figure(name) else build.animation_sizes
             if name not in sizes or img.get("loading"):
                 continue
-            placeholder = self.md.htmlStash.store(_figure_html(dict(img.items()), folder, name, sizes[name]))
+            placeholder = self.md.htmlStash.store(_figure_html(
+                dict(img.items()), folder, name, sizes[name], build.figure_min_widths.get(name), self.page.language))
             parent = parents[img]
             position = list(parent).index(img)
             text = placeholder + (img.tail or "")
