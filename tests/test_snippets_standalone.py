@@ -66,5 +66,6 @@ def test_snippet_runs_as_a_plain_process_too(runs, name, tmp_path):
 
 
 def test_every_snippet_folder_is_run():
-    assert {name.split("/")[0] for name in FILES} == {"common", "gru", "lstm", "params", "rnn", "stacked", "stateful"}
-    assert len(FILES) == 83
+    assert {name.split("/")[0] for name in FILES} == {"classify", "common", "gru", "lstm", "params", "rnn", "stacked",
+                                                             "stateful"}
+    assert len(FILES) == 96
