@@ -18,7 +18,7 @@ def test_the_repository_keeps_the_rules():
 
 
 def test_each_chapter_folder_is_named_like_its_page():
-    assert LAYOUT.chapters() == ["gru", "lstm", "params", "rnn", "stacked", "stateful"]
+    assert LAYOUT.chapters() == ["classify", "gru", "lstm", "params", "rnn", "stacked", "stateful"]
     for chapter in LAYOUT.chapters():
         assert (DOCS / f"{chapter}.zh.md").is_file() and (DOCS / f"{chapter}.en.md").is_file(), chapter
     assert [folder.name for folder in LAYOUT.folders()] == LAYOUT.chapters() + [COMMON]

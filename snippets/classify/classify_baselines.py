@@ -2,10 +2,10 @@ import numpy as np
 
 from classify_tokens import VOCAB_SIZE
 
-STEPS = 300
-
-
 # --8<-- [start:bag]
+STEPS = 100
+
+
 def bag_of_characters(x):
     """Each padded row -> the share of each vocabulary entry in it: order is lost."""
     x = np.asarray(x)

@@ -34,7 +34,7 @@ def cached(name, sources, compute):
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}-{cache_key(name, sources)}.json"
-    with open(path.with_suffix(".lock"), "w") as lock:
+    with open(folder / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not path.is_file():
             temporary = path.with_suffix(".tmp")

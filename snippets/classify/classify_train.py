@@ -56,9 +56,11 @@ def fit(kind="lstm"):
 
 def trained(kind="lstm"):
     """fit(kind) (or fit_baseline()), trained once and then read back (classify_cache)."""
+    defining = classify_baselines if kind == "bag_of_characters" else classify_model
     sources = [m.__file__ for m in (classify_data, classify_tokens, classify_padding,
-                                    classify_model, classify_baselines, classify_cache)] + [__file__]
-    return classify_cache.cached(f"classify-{kind}", sources, fit_baseline if kind == "bag_of_characters" else lambda: fit(kind))
+                                    defining, classify_cache)] + [__file__]
+    compute = fit_baseline if kind == "bag_of_characters" else lambda: fit(kind)
+    return classify_cache.cached(f"classify-{kind}", sources, compute)
 
 
 def fit_baseline():
