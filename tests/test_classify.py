@@ -224,7 +224,7 @@ def _built_output(built_site, origin):
     notebook = json.loads((built_site / "notebooks" / "classify.en.ipynb").read_text(encoding="utf-8"))
     for cell in notebook["cells"]:
         if cell["metadata"].get("rnn_notes", {}).get("snippet") == origin:
-            return "".join(output["text"] for output in cell["outputs"])
+            return "".join("".join(output["text"]) for output in cell["outputs"])
     raise AssertionError(f"no cell of {origin}")
 
 

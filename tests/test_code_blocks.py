@@ -141,7 +141,8 @@ def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
             included.add(file)
         included.update(figure_files_linked(built_site, html_file, html, lang))
     assert included
-    published = sorted(p.relative_to(built_site / "snippets").as_posix() for p in (built_site / "snippets").rglob("*.py"))
+    published = sorted(p.relative_to(built_site / "snippets").as_posix()
+                       for p in (built_site / "snippets").rglob("*") if p.is_file())  # data files too
     assert published == published_snippets(sorted(included), SNIPPETS)
 
 
@@ -166,7 +167,7 @@ def test_every_figure_module_is_on_a_page_with_its_download_line(built_site):
     for html_file in sorted(built_site.rglob("*.html")):
         drawn.update(FIGURE_RE.findall(html_file.read_text(encoding="utf-8")))
     modules = set(LAYOUT.figure_modules()) | set(LAYOUT.animation_modules())
-    assert len(modules) == 21 and modules == drawn
+    assert len(modules) == 22 and modules == drawn
 
 
 def test_a_downloaded_snippet_runs_from_a_folder_of_its_own(built_site, tmp_path):

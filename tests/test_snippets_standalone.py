@@ -68,4 +68,4 @@ def test_snippet_runs_as_a_plain_process_too(runs, name, tmp_path):
 def test_every_snippet_folder_is_run():
     assert {name.split("/")[0] for name in FILES} == {"classify", "common", "gru", "lstm", "params", "rnn", "stacked",
                                                              "stateful"}
-    assert len(FILES) == 96
+    assert len(FILES) == 97

@@ -36,3 +36,8 @@ def logistic_regression(train, validation, steps=STEPS, rate=0.5):
     _, w, b, step = best
     return (lambda x_new: 1.0 / (1.0 + np.exp(-(((x_new - mean) / scale) @ w + b)))), step
 # --8<-- [end:bag]
+
+
+if __name__ == "__main__":
+    x = np.array([[5, 6, 6, 0, 0], [6, 6, 5, 0, 0]])
+    print("shares of tokens 5 and 6:", bag_of_characters(x)[:, 5:7].tolist())

@@ -41,3 +41,8 @@ def cached(name, sources, compute):
             temporary.write_text(json.dumps(compute()), encoding="utf-8")
             temporary.replace(path)
         return json.loads(path.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    folder = os.environ.get("RNN_NOTES_TRAINED")
+    print("trained results kept in:", folder or "nowhere (RNN_NOTES_TRAINED is not set)")

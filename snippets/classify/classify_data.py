@@ -42,11 +42,7 @@ def split_poems(poems, seed=0):
 
 
 if __name__ == "__main__":
-    splits = split_poems(load_poems())
-    for name, poems in splits.items():
-        labels = np.array([p[0] for p in poems])
-        lengths = np.array([len(p[3]) for p in poems])
-        print(f"{name:<10} {len(poems):>5} poems  ci {np.sum(labels == 0):>4}  "
-              f"qu {np.sum(labels == 1):>4}  median length {np.median(lengths):.0f}")
-    for label, author, title, text in splits["train"][:2]:
-        print(f"\n{CLASSES[label]}  {author}《{title}》\n{text}")
+    header = json.loads(data_path().read_text(encoding="utf-8").split("\n", 1)[0])
+    print(header["source"])
+    print(len(header["files"]), "files, from", header["files"][0], "to", header["files"][-1])
+    print(header["counts"], "|", header["license"].split("\n")[0])

@@ -14,7 +14,6 @@ def recurrent_layer(kind, units=32):
     return layers[kind](units)
 
 
-# --8<-- [start:model]
 def build_model(kind="lstm"):
     """The study note's model: Embedding(500, 16) + LSTM(32) + a sigmoid
     Dense, on poems padded to 128 characters, padding masked."""
@@ -24,7 +23,6 @@ def build_model(kind="lstm"):
         recurrent_layer(kind),
         keras.layers.Dense(1, activation="sigmoid"),
     ])
-# --8<-- [end:model]
 
 
 

@@ -6,7 +6,6 @@ PAD, OOV = 0, 1
 VOCAB_SIZE = 500
 
 
-# --8<-- [start:vocabulary]
 def build_vocabulary(texts, size=VOCAB_SIZE):
     """Character -> index: 0 is padding, 1 any character not in the
     vocabulary, 2 ... size - 1 the most frequent characters of texts."""
@@ -17,7 +16,6 @@ def build_vocabulary(texts, size=VOCAB_SIZE):
 
 def encode(text, vocabulary):
     return [vocabulary.get(ch, OOV) for ch in text]
-# --8<-- [end:vocabulary]
 
 
 def training_vocabulary():

@@ -82,3 +82,9 @@ def majority_accuracy():
     data = encoded_splits()
     majority = float(data["train"][1].mean() > 0.5)
     return float(np.mean(data["test"][1] == majority))
+
+
+if __name__ == "__main__":
+    for name, (x, y) in encoded_splits().items():
+        print(f"{name:<10} x {x.shape}  share of qu {y.mean():.3f}")
+    print(f"majority class on the test set: {majority_accuracy():.3f}")
