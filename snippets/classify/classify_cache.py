@@ -7,7 +7,6 @@ there, under a key made of name, the bytes of every file in sources and the
 library versions; otherwise it simply calls compute(). A lock makes a second
 process wait for the first one's training instead of training again."""
 
-import fcntl
 import hashlib
 import json
 import os
@@ -31,6 +30,8 @@ def cached(name, sources, compute):
     folder = os.environ.get("RNN_NOTES_TRAINED")
     if not folder:
         return compute()
+    import fcntl  # POSIX only, and only needed when results are kept
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}-{cache_key(name, sources)}.json"
