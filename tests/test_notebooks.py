@@ -12,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -154,6 +156,8 @@ async def _execute(path, cwd, env) -> Run:
 
     stored = nbformat.read(path, as_version=4)
     executed = nbformat.read(path, as_version=4)
+    for data in stored.metadata[notebooks.CELL_META].get("data", []):  # saved beside it, as the note says
+        shutil.copy(SNIPPETS / data, cwd / Path(data).name)
     client = NotebookClient(
         executed,
         timeout=600,

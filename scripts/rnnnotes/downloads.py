@@ -40,7 +40,9 @@ def _top_level_imports(source: str, filename: str) -> tuple[str, ...]:
 
 
 def imported_snippets(name: str, snippets_dir: Path) -> list[str]:
-    """The snippet files (``common/count_params.py``) that ``snippets/<name>`` imports, directly or not."""
+    """The snippet files (``common/count_params.py``) that ``snippets/<name>`` imports, directly or not,
+    and the data files any of them reads (:meth:`rnnnotes.layout.Layout.data_files`): what a reader
+    downloads beside it."""
     layout = Layout(snippets_dir)
     found: set[str] = set()
     todo = [name]
@@ -52,6 +54,8 @@ def imported_snippets(name: str, snippets_dir: Path) -> list[str]:
             if file is not None and file != name and file not in found:
                 found.add(file)
                 todo.append(file)
+    for file in [name, *found]:
+        found.update(layout.data_files(file))
     return sorted(found)
 
 

@@ -6,6 +6,7 @@
     snippets/<chapter>/<chapter>_fig_<topic>.py   a figure: defines <chapter>_fig_<topic>(), a matplotlib Figure
     snippets/<chapter>/<chapter>_anim_<topic>.py  an animation: defines <chapter>_anim_<topic>(), a StagedFigure
     snippets/common/<name>.py                     a module that more than one chapter imports (no chapter prefix)
+    snippets/<chapter>/<module>.<ext>             a data file that <module>.py reads from beside itself
 
 A chapter's folder is named like its page. Module names are unique across all folders and every folder is
 on the import path, so a snippet imports another by its bare module name (``from count_params import
@@ -105,6 +106,12 @@ class Layout:
     def relative(self, path: Path | str) -> str:
         """A snippet file's path under the root, with ``/`` (``common/count_params.py``)."""
         return Path(path).resolve().relative_to(self.root).as_posix()
+
+    def data_files(self, file: str) -> list[str]:
+        """The data files that snippet file ``classify/classify_data.py`` reads: files beside it named
+        like it with another extension (``classify/classify_data.jsonl``)."""
+        path = self.path(file)
+        return sorted(self.relative(p) for p in path.parent.glob(f"{path.stem}.*") if p.suffix != ".py")
 
     def path(self, file: str) -> Path:
         """``gru/gru_forward.py`` -> its path on disk."""

@@ -47,6 +47,7 @@ from nbformat import v4
 
 from . import page_model
 from .layout import Layout
+from .layout import site_uri as layout_site_uri
 
 FOLDER = "notebooks"
 LABEL = {"zh": "下载 Jupyter 笔记本", "en": "Download as Jupyter notebook"}
@@ -75,6 +76,10 @@ ABOUT = {
     ),
 }
 AND = {"zh": "、", "en": ", "}
+DATA = {
+    "zh": "本章的代码还读取数据文件 {links}：请把它下载到本笔记本所在的文件夹。",
+    "en": "This chapter's code also reads the data file {links}: download it into this notebook's folder.",
+}
 
 def setup_code() -> str:
     """The first code cell: put the chapter's modules folder on ``sys.path``, define
@@ -414,10 +419,13 @@ def _setup_cells(imports: set[str], snippets_dir: Path) -> list:
     return cells
 
 
-def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sources):
+def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sources, site_url: str = ""):
     """The notebook of a page (``parts`` from :func:`page_parts`), outputs included.
 
-    Cells: the page's title with a note on how to run the notebook; the setup cells; then the page."""
+    Cells: the page's title with a note on how to run the notebook; the setup cells; then the page.
+    A data file that the imported modules read (a 500 KB corpus) is not written by a cell: the note
+    links it at the site (``site_url``), the reader saves it beside the notebook, and the module that
+    reads it looks there; the notebook's metadata lists it under ``data``."""
     body, imports = [], set()
     for part in parts:
         if isinstance(part, Prose):
@@ -438,6 +446,11 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
             body[0] = _markdown_cell(intro.strip("\n"))
         else:
             body.pop(0)
+    layout = Layout(sources.snippets_dir)
+    data = sorted({d for file in imports for d in layout.data_files(file)})
+    if data:
+        links = AND[lang].join(f"[{posixpath.basename(d)}]({site_url.rstrip('/')}/{layout_site_uri(d)})" for d in data)
+        about += "\n\n" + DATA[lang].format(links=links)
     head = _markdown_cell(f"{heading}\n\n{about}\n\n```bash\n{pip}\n```".lstrip("\n"))
 
     cells = [head, *_setup_cells(imports, sources.snippets_dir), *body]
@@ -451,7 +464,7 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
         "kernelspec": KERNELSPEC,
         "language_info": {"name": "python"},
         "title": title,
-        CELL_META: {"language": lang, "page": url},
+        CELL_META: {"language": lang, "page": url, **({"data": data} if data else {})},
     }
     return v4.new_notebook(cells=cells, metadata=metadata)  # validates the whole notebook, or raises
 
@@ -540,7 +553,8 @@ def page_notebook(markdown: str, model: page_model.Page, *, page: str, lang: str
     parts = page_parts(markdown, model, page=page, lang=lang, default=default, site_url=site_url,
                        first_line=first_line(model.text, markdown))
     url = page_url(page, lang, default, site_url)
-    text = notebook_text(make_notebook(parts, title=title, lang=lang, url=url, sources=sources))
+    text = notebook_text(make_notebook(parts, title=title, lang=lang, url=url, sources=sources,
+                                       site_url=site_url))
     if kept is not None:
         kept.put(key, text)
     return text

@@ -28,6 +28,9 @@ WORKER = Path(__file__).with_name("worker.py")
 DARK = Path(__file__).with_name("dark.py")
 LAYOUT = Path(__file__).with_name("layout.py")
 FRESH = Path(__file__).with_name("fresh.py")
+# Where snippets that train keep their trained results by content (snippets/classify/classify_cache.py), so
+# that a model trains once for the pages, the figures, the notebooks and the tests that read them.
+TRAINED_ENV = "RNN_NOTES_TRAINED"
 LIBRARIES = ("numpy", "keras", "matplotlib", "tensorflow-cpu", "tensorflow")
 
 
@@ -188,6 +191,7 @@ class SnippetRunner:
 
     def _spawn(self) -> subprocess.Popen:
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg", PYTHONHASHSEED="0")
+        env.setdefault(TRAINED_ENV, str(self.cache.root / "trained"))
         return subprocess.Popen(
             [sys.executable, str(WORKER), str(self.snippets_dir)],
             stdin=subprocess.PIPE,
