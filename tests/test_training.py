@@ -251,8 +251,16 @@ CONFIGS = [dict(), dict(activation="relu"), dict(recurrent_activation="tanh"), d
            dict(activation=lambda v: tf.tanh(v))]
 
 
+def _config_id(value):
+    """A stable test id (xdist workers must collect the same ids): a function by its module and name."""
+    if isinstance(value, dict):
+        return ",".join(f"{k}={getattr(v, '__module__', '')}.{getattr(v, '__qualname__', v)}" if callable(v) else f"{k}={v}"
+                        for k, v in value.items()) or "defaults"
+    return str(value)
+
+
 @pytest.mark.parametrize("kind,options", [(kind, options) for kind in ("LSTM", "GRU") for options in CONFIGS]
-                         + [("GRU", dict(reset_after=False))], ids=repr)
+                         + [("GRU", dict(reset_after=False))], ids=lambda value: _config_id(value))
 def test_cudnn_blockers_agree_with_keras(kind, options):
     backend_rnn = importlib.import_module("keras.src.backend.tensorflow.rnn")
     layer = getattr(keras.layers, kind)(4, **options)
