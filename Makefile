@@ -44,10 +44,11 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest
 
-# The axe checks and the reproducible build (tests/audit/, marked `audit`) on pytest's workers, then
+# The axe checks, the reproducible build and the classifier trained again from scratch (marked `audit`)
+# on pytest's workers, then
 # Lighthouse CI on its own, so that nothing else competes for the CPU it times.
 audit: build
-	$(BIN)/python -m pytest -m audit tests/audit
+	$(BIN)/python -m pytest -m audit tests/audit tests/test_classify.py
 	$(BIN)/python tests/audit/lighthouse.py --site site
 
 bench: setup
