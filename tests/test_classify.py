@@ -228,7 +228,7 @@ def _built_output(built_site, origin):
     raise AssertionError(f"no cell of {origin}")
 
 
-@pytest.mark.audit  # `make audit`, beside the cold build that retrains every model; `make test` shares one training
+@pytest.mark.audit  # run by `make audit`: `make test` shares one training among the build and its tests
 def test_training_again_from_scratch_prints_the_same_numbers(built_site, tmp_path):
     """The one independent rerun: the seed model trained again in a fresh process, with an empty folder
     for trained results, prints exactly what the build printed (same seed, same CPU)."""
