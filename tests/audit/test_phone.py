@@ -1,7 +1,9 @@
 """The site on a phone, in Chromium: display equations fit the screen or show that they scroll, figure
 labels stay readable at 360 px, the gate explorer's readout stays in view while a slider moves and
 Material's back-to-top button covers none of its presets. A last test writes screenshots of the long
-chapters at 390 px into test-output/screenshots/ (git-ignored) for a person to look at."""
+chapters at 390 px into test-output/screenshots/ (git-ignored) for a person to look at.
+
+An audit of the pages as a reader's phone shows them, like axe and Lighthouse: run by `make audit`."""
 
 import io
 import re
@@ -10,6 +12,8 @@ import pytest
 from PIL import Image
 
 from conftest import DOCS, ROOT, scheme_context
+
+pytestmark = pytest.mark.audit
 
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 # The pages each check has something to look at on (the two languages hold the same equations and figures).
