@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 
 from classify_data import CLASSES, load_poems, split_poems
@@ -11,4 +13,5 @@ if __name__ == "__main__":
               f"qu {np.sum(labels == 1):>4}  median {np.median(lengths):.0f} characters, "
               f"{np.sum(lengths > 128)} over 128")
     for label, author, title, text in splits["train"][:2]:
-        print(f"\n{CLASSES[label]}  {author}《{title}》\n{text}")
+        lines = re.sub(r"([。？！；])", r"\1\n", text).strip()
+        print(f"\n{CLASSES[label]}  {author}《{title}》\n{lines}")
