@@ -37,7 +37,6 @@ def make_project(tmp_path, extra="", snippet=SNIPPET, languages=("zh", "en")):
         r"^docs_dir: .*$": f"docs_dir: {docs}",
         r"^site_dir: .*$": f"site_dir: {tmp_path / 'site'}",
         r"base_path: \[snippets\]": f"base_path: [{snippets}]",
-        r"- scripts/mkdocs_hooks.py": f"- {ROOT / 'scripts/mkdocs_hooks.py'}",
         r"custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
         r"^nav:\n(  - .*\n?)+": "nav:\n  - index.md\n",
         r"^watch:\n(  - .*\n)+": "",

@@ -254,18 +254,17 @@ def search_key(page, salt: str) -> str:
     return digest(salt, page.url, page.title, meta, _toc(page.toc), page.content)
 
 
-def install_search_cache(cache: Cache, words: list[str] = (), before_indexing=None) -> None:
+def install_search_cache(cache: Cache, search_config) -> None:
     """Make Material's search plugin take a page's entries from ``cache`` when the page is unchanged.
-    ``words``: those added to jieba's dictionary, which change how every page is segmented;
-    ``before_indexing()`` runs once, before the first page the cache does not hold is indexed (so a build
-    with every page cached never loads jieba's dictionary)."""
+    ``search_config``: the plugin's settings; its jieba dictionaries change how every page is segmented."""
     from material.plugins.search import plugin
 
     index_class = plugin.SearchIndex
     original = getattr(index_class.add_entry_from_context, "__wrapped__", index_class.add_entry_from_context)
-    salt = digest("search", version("mkdocs-material"), version("jieba"), list(words))
-
-    prepared = []
+    dictionaries = [file_digest(Path(path)) for path in (search_config.get("jieba_dict"),
+                                                         search_config.get("jieba_dict_user")) if path]
+    salt = digest("search", version("mkdocs-material"), version("jieba"), dictionaries,
+                  search_config.get("separator"))
 
     def add_entry_from_context(self, page):
         key = search_key(page, salt)
@@ -273,9 +272,6 @@ def install_search_cache(cache: Cache, words: list[str] = (), before_indexing=No
         if stored is not None:
             self.entries.extend(json.loads(json.dumps(stored)))  # a copy: later steps may edit entries
             return
-        if before_indexing is not None and not prepared:
-            before_indexing()
-            prepared.append(True)
         before = len(self.entries)
         original(self, page)
         cache.put(key, json.loads(json.dumps(self.entries[before:], default=str)))

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Callable
 
 from markdown import Extension, serializers
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -58,6 +59,7 @@ class Build:
     figure_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # module -> (width, height) px
     animation_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
     figure_min_widths: dict[str, int] = field(default_factory=dict)  # module -> px (figures.readable_width)
+    katex: object = None  # rnnnotes.katex.KatexRenderer: the page's TeX becomes MathML as it is converted
 
 
 @dataclass
@@ -223,23 +225,66 @@ class ScrollingTables(Treeprocessor):
             wrapper.append(table)
 
 
+class PageMath(Postprocessor):
+    """The page's TeX as MathML (:func:`rnnnotes.katex.render_page_math`), in the HTML the conversion
+    returns: so Material's search plugin, which reads that HTML, indexes equations as text, and any
+    builder that runs Python-Markdown gets the same page."""
+
+    def __init__(self, md, page: PageBuild):
+        super().__init__(md)
+        self.page = page
+
+    def run(self, text: str) -> str:
+        from .katex import TexError, render_page_math
+
+        try:
+            return render_page_math(text, self.page.build.katex)
+        except TexError as error:
+            raise TexError(f"{self.page.name}: {error}") from None
+
+
+# Material's search plugin leaves out of its index every element marked ``data-search-exclude`` (and
+# strips the attribute from the page it serves, when it has a value). Code blocks (a listing, a program's
+# output) and tables would show in a result as one run-on paragraph: a reader finds the prose around them.
+# Material tells elements apart by tag name alone, so the mark goes on elements that hold no element of
+# their own tag: a code block's ``<div class="highlight">`` (title, <pre>) and a ``<table>``.
+SEARCH_EXCLUDE = ' data-search-exclude="prose-only"'
+_EXCLUDED_RE = re.compile(r'<div class="(?:[^"]* )?(?:highlight|exec-output)\b[^"]*"|<table\b')
+
+
+class SearchExclusions(Postprocessor):
+    """Marks code blocks and tables ``data-search-exclude`` for Material's search."""
+
+    def run(self, text: str) -> str:
+        return _EXCLUDED_RE.sub(lambda match: match[0] + SEARCH_EXCLUDE, text)
+
+
 class PageExtension(Extension):
+    """``page``: the :class:`PageBuild` of the page being converted; the build's plugin sets it on its one
+    instance before mkdocs converts each page (a unit test passes it). Without a page (a fence's printed
+    Markdown, a builder without the plugin) only tables are wrapped, labelled in ``language``."""
+
     def __init__(self, **kwargs):
         self.config = {
-            "page": ["", "the PageBuild of the page being converted (set by the hook for each page)"],
+            "page": [None, "the PageBuild of the page being converted"],
             "language": ["", "the language of tables' labels where there is no page (a fence's printed Markdown)"],
         }
         super().__init__(**kwargs)
+        self.page: PageBuild | None = self.getConfig("page") or None
 
     def extendMarkdown(self, md):
-        page: PageBuild | None = self.getConfig("page") or None  # "" (no page): Markdown reads None as False
+        page = self.page
         md.preprocessors.register(FenceOrigins(md, page), NAME, 33)  # pymdownx.snippets runs at 32
         language = page.language if page is not None else self.getConfig("language")
         if language:
             md.treeprocessors.register(ScrollingTables(md, language), "rnnnotes_tables", 1)
+        md.postprocessors.register(SearchExclusions(md), "rnnnotes_search", 6)
         if page is not None:
             # After mkdocs has made the page's links relative (its "relpath" processor, priority 0).
             md.treeprocessors.register(FigureImages(md, page), "rnnnotes_figures", -1)
+            # After the stashed HTML (code blocks, figures) is back in the page (raw_html runs at 30).
+            if page.build.katex is not None:
+                md.postprocessors.register(PageMath(md, page), "rnnnotes_math", 5)
 
 
 def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)
