@@ -102,13 +102,13 @@ def test_each_language_has_its_own_search_index_with_equations_as_text(built_sit
     assert len(zh_docs) == len(en_docs)  # the same sections in both languages
     assert "循环\u200b神经网络" in zh or "循环神经网络" in zh  # jieba joins words with U+200B
     assert "Recurrent neural networks" in en
-    # Material indexes the TeX before KaTeX runs; rnnnotes.search_math turns each equation into text
+    # The page's conversion renders TeX to MathML (page_extension.PageMath) before Material indexes it
     for doc in zh_docs + en_docs:
         prose = re.sub(r"<code>.*?</code>", "", doc["title"] + doc["text"], flags=re.DOTALL)
         assert not re.search(r"\\[()\[\]]|\\(frac|tanh|odot|sigma|mathbf)\b", prose), doc["location"]
     lstm = next(d for d in en_docs if d["location"] == "lstm/")
-    assert "the cell state c<sub>t</sub>" in lstm["text"]
-    assert "c̃<sub>t</sub> = tanh(x<sub>t</sub>W<sub>xc</sub> + h<sub>t−1</sub>W<sub>hc</sub> + b<sub>c</sub>)" in en
+    assert "the cell state ct" in lstm["text"]
+    assert "c~t=tanh\u2061(xtWxc+ht−1Whc+bc)" in en  # MathML's text, as Material reads it
 
 
 def test_the_gate_explorer_weighs_at_most_16_kb(built_site):

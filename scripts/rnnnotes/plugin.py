@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import a11y, animations, downloads, fences, figures, languages, layout, notebooks, page_extension
+from . import a11y, animations, downloads, fences, figures, languages, layout, notebooks, page_extension, search_sections
 from .cache import Cache, cached_highlighter, install_search_cache, write_atomically
 from .katex import KatexRenderer, subset_math_font
 from .page_model import PageError, parse_page
@@ -228,6 +228,10 @@ class RnnNotesPlugin(BasePlugin):
         (site / MATH_FONT_URI).parent.mkdir(parents=True, exist_ok=True)
         (site / MATH_FONT_URI).write_bytes(font)
         languages.split_search_index(site, list(LANGUAGES), DEFAULT_LANGUAGE)
+        terms = search_sections.chinese_terms([tag for model in self.models.values() for tag in model.tags])
+        for lang in LANGUAGES:
+            index = site / languages.language_prefix(lang, DEFAULT_LANGUAGE) / "search" / "search_index.json"
+            search_sections.tune_index(index, terms)
         pairs, _ = page_pairs(Path(config.docs_dir))
         languages.write_sitemaps(site, config.site_url or "/", languages.page_urls(pairs, DEFAULT_LANGUAGE),
                                  DEFAULT_LANGUAGE)
