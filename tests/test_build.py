@@ -108,7 +108,7 @@ def test_each_language_has_its_own_search_index_with_equations_as_text(built_sit
         assert not re.search(r"\\[()\[\]]|\\(frac|tanh|odot|sigma|mathbf)\b", prose), doc["location"]
     lstm = next(d for d in en_docs if d["location"] == "lstm/")
     assert "the cell state ct" in lstm["text"]
-    assert "c~t=tanh\u2061(xtWxc+ht−1Whc+bc)" in en  # MathML's text, as Material reads it
+    assert "c~t = tanh\u2061(xtWxc + ht−1Whc + bc)" in en  # MathML's text, as Material reads it
 
 
 def test_the_gate_explorer_weighs_at_most_16_kb(built_site):

@@ -238,22 +238,65 @@ class PageMath(Postprocessor):
         from .katex import TexError, render_page_math
 
         try:
-            return render_page_math(text, self.page.build.katex)
+            return spaced_math(render_page_math(text, self.page.build.katex))
         except TexError as error:
             raise TexError(f"{self.page.name}: {error}") from None
+
+
+# Operators a reader reads with a space on each side. MathML draws the space itself (the whitespace between
+# elements is not drawn: MathML Core lays out only elements inside a row); in the page's text, which
+# Material's search indexes, find-in-page reads and a copy takes, the space keeps "o_t ⊙ tanh(c_t)" three
+# words, so "tanh" is found, instead of the one word "ot⊙tanh". Inside a sub- or superscript operators
+# stay tight ("h_{t-1}" reads ht−1).
+SPACED = set("=+−×·⊙≤≥<>≈≠∈→←↦⊗∘≡∼")
+SCRIPTS = {"msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts"}
+_MATH_RE = re.compile(r"<math\b.*?</math>", re.DOTALL)
+_MATH_TAG_RE = re.compile(r"<(/?)([a-z]+)\b([^>]*?)(/?)>")
+
+
+def _spaced(math: str) -> str:
+    out, stack, at = [], [], 0
+    for tag in _MATH_TAG_RE.finditer(math):
+        closing, name, attributes, empty = tag[1], tag[2], tag[3], tag[4]
+        if empty:
+            continue
+        if not closing:
+            stack.append(name)
+            continue
+        stack.pop()
+        if name != "mo" or any(parent in SCRIPTS for parent in stack):
+            continue
+        start = math.rfind("<mo", 0, tag.start())
+        text = html.unescape(math[math.index(">", start) + 1 : tag.start()])
+        if text in SPACED and 'form="prefix"' not in math[start : tag.start()]:
+            out += [math[at:start], " ", math[start : tag.end()], " "]
+        elif text == ",":
+            out += [math[at : tag.end()], " "]
+        else:
+            continue
+        at = tag.end()
+    return "".join(out) + math[at:]
+
+
+def spaced_math(page_html: str) -> str:
+    """``page_html`` with a space around each relation and binary operator of its MathML outside scripts,
+    and after each comma."""
+    return _MATH_RE.sub(lambda math: _spaced(math[0]), page_html)
 
 
 # Material's search plugin leaves out of its index every element marked ``data-search-exclude`` (and
 # strips the attribute from the page it serves, when it has a value). Code blocks (a listing, a program's
 # output) and tables would show in a result as one run-on paragraph: a reader finds the prose around them.
-# Material tells elements apart by tag name alone, so the mark goes on elements that hold no element of
-# their own tag: a code block's ``<div class="highlight">`` (title, <pre>) and a ``<table>``.
+# Material tells elements apart by tag name alone (its parser stops skipping at the first closing tag of
+# the same name), so the mark goes on elements that hold no element of their own tag: a code block's
+# ``<div class="highlight">`` (title bar and <pre>), a ``<table>``, and the block a fence's printed
+# Markdown goes in (its tables are marked too).
 SEARCH_EXCLUDE = ' data-search-exclude="prose-only"'
 _EXCLUDED_RE = re.compile(r'<div class="(?:[^"]* )?(?:highlight|exec-output)\b[^"]*"|<table\b')
 
 
 class SearchExclusions(Postprocessor):
-    """Marks code blocks and tables ``data-search-exclude`` for Material's search."""
+    """Marks code blocks, program outputs and tables ``data-search-exclude`` for Material's search."""
 
     def run(self, text: str) -> str:
         return _EXCLUDED_RE.sub(lambda match: match[0] + SEARCH_EXCLUDE, text)
