@@ -213,3 +213,55 @@ def test_the_page_a_chinese_result_opens_marks_the_whole_term(browser, site_url,
         page.close()
     assert query in heading
     assert len(marks) >= 3 and set(marks) == {query}, marks
+
+
+# Issue 23 item 10: what a result shows is prose a reader can read, and its link marks the words.
+PROSE_QUERIES = [("zh", "梯度裁剪"), ("en", "gradient clipping"), ("zh", "隐状态"), ("en", "hidden state")]
+
+RESULT_TEXTS = """() => [...document.querySelectorAll('.md-search-result__item a article')].map(
+    article => article.textContent.replace(/\\u200b/g, '').replace(/\\s+/g, ' ').trim())"""
+
+
+def normalised(text):
+    return re.sub(r"\s+", " ", text.replace("\u200b", "")).strip()
+
+
+@pytest.mark.parametrize("lang,query", PROSE_QUERIES)
+def test_a_result_shows_no_code_no_output_and_no_table(search_page, built_site, lang, query):
+    """Material's index keeps the text of code blocks and tables, which a result showed as one run-on
+    paragraph: the gradient-clipping snippet's listing line after line, a glossary table's cells in a row.
+    Code blocks, outputs and tables are marked data-search-exclude (rnnnotes.page_extension)."""
+    page = search_page(lang)
+    search(page, query)
+    texts = page.evaluate(RESULT_TEXTS)
+    assert texts
+    snippet = (ROOT / "snippets/training/training_clipping.py").read_text(encoding="utf-8")
+    code_lines = [line.strip() for line in snippet.splitlines() if len(line.strip()) > 15]
+    assert not [line for line in code_lines for text in texts if line in text]
+    glossary = built_site / ("" if lang == "zh" else "en") / "glossary" / "index.html"
+    rows = re.findall(r"<tr>(.*?)</tr>", glossary.read_text(encoding="utf-8"), re.DOTALL)
+    cells = [[normalised(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<t[dh]>(.*?)</t[dh]>", row, re.DOTALL)]
+             for row in rows]
+    pairs = [f"{a} {b}" for row in cells for a, b in zip(row, row[1:]) if a and b]
+    assert len(pairs) > 20
+    assert not [pair for pair in pairs for text in texts if pair in text]
+    assert not [text for text in texts if "√(" in text]  # the radical drawn without its bar, as text
+
+
+@pytest.mark.parametrize("lang,query", PROSE_QUERIES[:2] + [("zh", "遗忘门")])
+def test_every_result_link_marks_the_words_searched_for(browser, site_url, lang, query):
+    """A page's own row linked "?h=" with no words when only its sections matched (overrides/main.html fills
+    them in): the page it opened had nothing marked."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        open_search(page, site_url, lang)
+        search(page, query)
+        hrefs = page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
+        page.goto(hrefs[0], wait_until="load")
+        page.wait_for_selector("article mark[data-md-highlight]", state="attached", timeout=5000)
+        marks = page.evaluate("[...document.querySelectorAll('article mark[data-md-highlight]')].length")
+    finally:
+        page.close()
+    empty = [href for href in hrefs if "h=" in href and not re.search(r"[?&]h=[^&#]", href)]
+    assert empty == []
+    assert marks >= 1
