@@ -1,11 +1,14 @@
 """The strict build of the real site: both languages, math rendered, nothing from other hosts."""
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
-from conftest import DOCS
+from conftest import DOCS, ROOT
 
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 
@@ -124,3 +127,51 @@ def test_pages_with_math_preload_the_math_font_and_others_do_not(built_site):
     references = page_file(built_site, "zh", "references").read_text(encoding="utf-8")
     assert preload in gru and "<math" in gru
     assert "math.woff2" not in references and "<math" not in references
+
+
+# A build prints the classifier's training CPU seconds (snippets/classify/classify_compare.py): a measurement,
+# the one thing two builds may print differently; and the generator tag names the builder.
+GENERATOR_RE = re.compile(rb'<meta name="generator" content="[^"]*">')
+CPU_HEADER = b"CPU"
+
+
+def _without_cpu_seconds(data: bytes) -> bytes:
+    """``data`` with the last column of every table whose header names CPU seconds blanked: an HTML table,
+    or a Markdown table in a notebook's outputs."""
+    def html_table(match):
+        return re.sub(rb"(<td[^>]*>)[^<]*(</td>\s*</tr>)", rb"\1#\2", match[0])
+    data = re.sub(rb"<table\b(?:(?!</table>).)*?" + CPU_HEADER + rb".*?</table>", html_table, data, flags=re.DOTALL)
+    lines, in_table = [], False
+    for line in data.split(b"\n"):
+        in_table = (CPU_HEADER in line and b"|" in line) or (in_table and b"|" in line)
+        lines.append(re.sub(rb"\| *[0-9.]+ *\|(\\n)?(\",?)$", rb"| # |\1\2", line) if in_table else line)
+    return b"\n".join(lines)
+
+
+def site_tree(site):
+    return {path.relative_to(site).as_posix(): _without_cpu_seconds(GENERATOR_RE.sub(b"", path.read_bytes()))
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_cpu_seconds_alone_are_left_out_of_the_comparison():
+    row = b'<table><tr><th>test accuracy</th><th>training CPU s</th></tr><tr><td>0.890</td><td style="x">12.4</td></tr></table>'
+    assert _without_cpu_seconds(row) == row.replace(b"12.4", b"#")
+    cell = b'      "| LSTM(32) | 9,601 | 9 | 7 | 0.912 | 10.3 |\\n",'
+    table = b'      "| model | test accuracy | training CPU s |\\n",\n' + cell
+    assert _without_cpu_seconds(table).endswith(b'| 0.912 | # |\\n",')
+    assert _without_cpu_seconds(b"<p>0.890</p>") == b"<p>0.890</p>"
+
+
+def test_properdocs_builds_the_same_site(built_site, tmp_path):
+    """ProperDocs 1.6.7 (a maintained fork of MkDocs 1.6, pinned in requirements.txt) builds the same bytes
+    from the same mkdocs.yml, plugin and warm cache: the site does not depend on MkDocs itself staying."""
+    site = tmp_path / "properdocs"
+    result = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", TF_CPP_MIN_LOG_LEVEL="3"),
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    mkdocs, properdocs = site_tree(built_site), site_tree(site)
+    assert mkdocs.keys() == properdocs.keys()
+    assert [name for name in mkdocs if mkdocs[name] != properdocs[name]] == []
