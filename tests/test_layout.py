@@ -29,7 +29,6 @@ def test_modules_are_found_in_their_folders():
     assert LAYOUT.file_of("count_params") == "common/count_params.py"
     assert LAYOUT.path_of("gru_fig_cell") == SNIPPETS / "gru" / "gru_fig_cell.py"
     assert LAYOUT.file_of("numpy") is None
-    assert LAYOUT.holds(SNIPPETS / "lstm" / "lstm_forward.py") and not LAYOUT.holds(SNIPPETS / "x.py")
     assert site_uri("gru/gru_forward.py") == "snippets/gru/gru_forward.py"
     assert len(LAYOUT.modules()) == len(LAYOUT.files())  # names are unique across folders
 
@@ -76,3 +75,13 @@ def test_pages_include_from_the_same_root_the_layout_knows():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(rf"^\s+base_path: \[{layout.NAME}\]$", config, re.MULTILINE)
     assert layout.ROOT == ROOT / layout.NAME == SNIPPETS
+
+
+def test_the_package_install_puts_every_common_module_on_the_path():
+    """pyproject.toml lists snippets/common/'s modules, so `make setup` makes them importable from anywhere
+    and a snippet runs from a clone as `.venv/bin/python snippets/<chapter>/<file>.py`."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert project["package-dir"][""] == f"snippets/{COMMON}"
+    assert sorted(project["py-modules"]) == sorted(p.stem for p in (SNIPPETS / COMMON).glob("*.py"))

@@ -8,8 +8,9 @@ elements instead of KaTeX's dozens of positioned spans, which long pages pay for
 layout pass. Screen readers read the MathML directly.
 
 The glyphs come from one OpenType MATH font, STIX Two Math (npm ``@fontsource/stix-two-math``, pinned),
-cut down by :func:`subset_math_font` to the characters the site's equations use: about 30 KB instead of
-400 KB. The search index is built before this runs, so it keeps the plain TeX.
+cut down by :func:`subset_math_font` to the characters the site's equations use: 24 KB instead of
+403 KB. The page's Markdown conversion calls :func:`render_page_math` (``page_extension.PageMath``), so
+Material's search plugin, which reads the converted page, indexes each equation as its MathML's text.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ def compact_mathml(markup: str) -> str:
     """KaTeX's MathML without what the browser never draws: the wrapping span, ``<semantics>`` with its
     TeX ``<annotation>``, and the outer ``<mrow>`` (``<math>`` is a row itself). A long chapter has a
     couple of hundred equations; these are three or four elements each that every style pass, and every
-    accessibility checker, would otherwise walk. (The search index, made from the TeX, gets text instead: ``search_math``.)
+    accessibility checker, would otherwise walk.
     Unary signs and primes are then set as TeX sets them (:func:`mark_unary_signs`, :func:`base_level_primes`)."""
     match = _WRAPPED_RE.match(markup)
     if match is None:

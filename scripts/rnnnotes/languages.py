@@ -2,7 +2,7 @@
 
 mkdocs-static-i18n builds the English pages under ``en/`` but leaves one search index, with both
 languages, at the site root, and one sitemap. Material's JavaScript looks for both next to the page's
-``base``. After the build, :func:`split_site` writes
+``base``. After the build, :func:`split_search_index` and :func:`write_sitemaps` write
 
 * ``search/search_index.json`` with the Chinese pages only and ``en/search/search_index.json`` with the
   English pages only (locations relative to ``en/``), so a search on an English page finds English pages;

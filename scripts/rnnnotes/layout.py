@@ -117,10 +117,6 @@ class Layout:
         """``gru/gru_forward.py`` -> its path on disk."""
         return self.root / file
 
-    def holds(self, path: Path | str) -> bool:
-        """Whether ``path`` is a file in one of the snippet folders (how the worker tells its modules)."""
-        return Path(path).parent in set(self.folders())
-
     # -- figures and animations ---------------------------------------------------------------------
 
     def figure_modules(self) -> list[str]:

@@ -1,13 +1,13 @@
 """The Markdown extension through which the build of one page reaches that page's model.
 
-mkdocs makes a new ``markdown.Markdown`` for every page, from ``config.markdown_extensions`` and
-``config.mdx_configs``. The hook's ``on_page_markdown`` takes the page's model (:mod:`rnnnotes.page_model`,
-read once per build in ``on_config``) and puts a :class:`PageBuild` (the model, the page's URL and
-language, and the build's runner) into
-``config.mdx_configs[NAME]["page"]``, so the Markdown instance made for that page carries an extension
-holding exactly that page. Whatever needs the page gets it from the Markdown instance it is handed:
-:func:`page_of` ``(md)``. A Markdown instance made without it (a unit test, the renderer of a fence's
-printed Markdown) has no page: its python fences are only highlighted.
+mkdocs makes a new ``markdown.Markdown`` for every page, from ``config.markdown_extensions``. The build's
+plugin (:mod:`rnnnotes.plugin`) puts one :class:`PageExtension` there and, before each page is converted,
+sets its ``page`` to a :class:`PageBuild` (the page's model from :mod:`rnnnotes.page_model`, its URL and
+language, and what every page shares: the runner, the highlighter, the KaTeX renderer, figure sizes), so
+the Markdown instance made for that page carries exactly that page. Whatever needs the page gets it from
+the Markdown instance it is handed: :func:`page_of` ``(md)``. A Markdown instance made without one (a
+unit test, the renderer of a fence's printed Markdown, a builder without the plugin) has no page: its
+python fences are only highlighted.
 
 The extension adds:
 
@@ -23,7 +23,9 @@ The extension adds:
 * a tree processor that shows each figure as its light/dark pair of lazy ``<img>`` of known size
   (:mod:`rnnnotes.figures`), each animation as two ``<picture>`` with a reduced-motion still
   (:mod:`rnnnotes.animations`), each in a block with the control that downloads the drawing snippet;
-* a tree processor that puts every table in a focusable, named region that scrolls (:mod:`rnnnotes.a11y`).
+* a tree processor that puts every table in a focusable, named region that scrolls (:mod:`rnnnotes.a11y`);
+* postprocessors, on the finished HTML: the page's TeX as MathML (:mod:`rnnnotes.katex`), so Material's
+  search indexes equations as text, and ``data-search-exclude`` on code blocks, outputs and tables.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The two languages of a page must say the same thing in the same structure.
 
-Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_pages` reads both with the page model
+Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_models` takes both from the page model
 (:mod:`rnnnotes.page_model`) and checks, block by block, that they have the same heading anchors (every
 heading carries an explicit ``{ #anchor }``), the same fence origins (snippet file and section, in order),
 the same figures and animations, the same links within the site, the same number of display and inline
@@ -106,12 +106,3 @@ def compare_models(docs_dir: Path, models: dict[str, Page]) -> list[str]:
             if value != en_structure[field]:
                 problems.append(f"{label}: {field} differ: {value} != {en_structure[field]}")
     return problems
-
-
-def compare_pages(docs_dir: Path, snippets_dir: Path = SNIPPETS) -> list[str]:
-    """:func:`compare_models` of the pages in ``docs_dir``; a page the model refuses is a problem too."""
-    try:
-        models = parse_docs(docs_dir, snippets_dir)
-    except PageError as error:
-        return [str(error)]
-    return compare_models(Path(docs_dir), models)
