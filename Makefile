@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: help setup serve build test audit bench clean
+.PHONY: help setup serve build test audit bench compat clean
 .DEFAULT_GOAL := help
 
 help:
@@ -16,6 +16,7 @@ help:
 	@echo "make audit   set up, then audit every page: Lighthouse CI, axe, two cold builds byte-identical"
 	@echo "make build   set up, then build the site into site/ (strict)"
 	@echo "make bench   set up, then measure the performance budgets and print them as a table"
+	@echo "make compat  build the site with Zensical (in .venv-compat/) and print what works there"
 	@echo "make clean   remove site/, caches, .venv and node_modules"
 
 $(BIN)/python:
@@ -55,5 +56,17 @@ audit: build
 bench: setup
 	$(BIN)/python scripts/bench.py
 
+# Zensical, the successor Material's team names, in a venv of its own: what of the site it builds today.
+# Pinned: 0.1.2 is the newest whose zensical-ui (0.0.42) the package index has.
+.venv-compat/.installed: pyproject.toml | $(BIN)/python
+	$(PYTHON) -m venv .venv-compat
+	.venv-compat/bin/python -m pip install --quiet zensical==0.1.2 zensical-ui==0.0.42 \
+	  pymdown-extensions==13.1.2 Markdown==3.11.3 Pygments==2.21.0 PyYAML==6.0.4 markdown-it-py==3.0.0
+	.venv-compat/bin/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+compat: .venv-compat/.installed node_modules/.installed
+	$(BIN)/python scripts/compat.py
+
 clean:
-	rm -rf site .cache .pytest_cache .lighthouseci $(VENV) node_modules
+	rm -rf site .cache .pytest_cache .lighthouseci $(VENV) .venv-compat node_modules

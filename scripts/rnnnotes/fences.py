@@ -27,8 +27,12 @@ from __future__ import annotations
 import html
 import re
 
-from mkdocs.exceptions import PluginError
 from pymdownx.superfences import SuperFencesException, highlight_validator
+
+try:  # MkDocs (and ProperDocs) print a PluginError as a message, without a traceback
+    from mkdocs.exceptions import PluginError
+except ImportError:  # another builder that runs Python-Markdown (make compat)
+    PluginError = Exception
 
 from . import downloads, layout
 from .page_extension import PageBuild, PageExtension, page_of
