@@ -254,9 +254,10 @@ def search_key(page, salt: str) -> str:
     return digest(salt, page.url, page.title, meta, _toc(page.toc), page.content)
 
 
-def install_search_cache(cache: Cache, search_config) -> None:
+def install_search_cache(cache: Cache, search_config=None) -> None:
     """Make Material's search plugin take a page's entries from ``cache`` when the page is unchanged.
     ``search_config``: the plugin's settings; its jieba dictionaries change how every page is segmented."""
+    search_config = search_config or {}
     from material.plugins.search import plugin
 
     index_class = plugin.SearchIndex

@@ -311,7 +311,7 @@ class PageExtension(Extension):
 
     def __init__(self, **kwargs):
         self.config = {
-            "page": [None, "the PageBuild of the page being converted"],
+            "page": ["", "the PageBuild of the page being converted"],  # "": Markdown reads None as False
             "language": ["", "the language of tables' labels where there is no page (a fence's printed Markdown)"],
         }
         super().__init__(**kwargs)
@@ -323,8 +323,8 @@ class PageExtension(Extension):
         language = page.language if page is not None else self.getConfig("language")
         if language:
             md.treeprocessors.register(ScrollingTables(md, language), "rnnnotes_tables", 1)
-        md.postprocessors.register(SearchExclusions(md), "rnnnotes_search", 6)
         if page is not None:
+            md.postprocessors.register(SearchExclusions(md), "rnnnotes_search", 6)
             # After mkdocs has made the page's links relative (its "relpath" processor, priority 0).
             md.treeprocessors.register(FigureImages(md, page), "rnnnotes_figures", -1)
             # After the stashed HTML (code blocks, figures) is back in the page (raw_html runs at 30).
