@@ -31,6 +31,7 @@ from .page_model import PageError, parse_page
 from .pages import LANGUAGES, compare_models, page_pairs, parse_docs
 from .runner import SnippetError, SnippetRunner
 
+ROOT = Path(__file__).resolve().parents[2]  # the repository (installed in editable mode): node_modules, .cache
 MATH_FONT_URI = "assets/fonts/math.woff2"  # extra.css declares it
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
@@ -46,7 +47,6 @@ def snippets_dir(config) -> Path:
 class RnnNotesPlugin(BasePlugin):
     def __init__(self):
         super().__init__()
-        self.root: Path | None = None  # the project: mkdocs.yml's folder
         self.cache: Cache | None = None  # snippet runs, figures, math, highlighted code, search entries, notebooks
         self.runner: SnippetRunner | None = None
         self.katex: KatexRenderer | None = None
@@ -61,9 +61,8 @@ class RnnNotesPlugin(BasePlugin):
         return self.cache.root / "generated"
 
     def on_config(self, config, **kwargs):
-        self.root = Path(config.config_file_path).resolve().parent
         if self.cache is None:
-            self.cache = Cache(Path(os.environ.get("RNN_NOTES_CACHE", self.root / ".cache")))
+            self.cache = Cache(Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache")))
             atexit.register(self.on_shutdown)  # node and the workers stop even if mkdocs stops on an error
         self.cache.begin_build()
         snippets = snippets_dir(config)
@@ -83,7 +82,7 @@ class RnnNotesPlugin(BasePlugin):
             raise PluginError("the two languages of a page differ:\n" + "\n".join(problems))
         if self.runner is None or self.runner.snippets_dir != snippets:
             self.runner = SnippetRunner(snippets, self.cache)
-        self.katex = self.katex or KatexRenderer(self.root, self.cache)
+        self.katex = self.katex or KatexRenderer(ROOT, self.cache)
         highlight_settings = json.dumps(config.mdx_configs.get("pymdownx.highlight", {}), sort_keys=True, default=str)
         self.build = page_extension.Build(
             runner=self.runner, snippets_dir=snippets, katex=self.katex,
