@@ -58,7 +58,8 @@ def _report(site: Path) -> list[tuple[str, str, str]]:
         match = re.search(r'<html lang="([^"]+)"', text)
         langs[match[1] if match else "?"] = langs.get(match[1] if match else "?", 0) + 1
     zh_pages = len(list((ROOT / "docs").glob("*.zh.md")))
-    tex = sum(len(re.findall(r'class="arithmatex"', text)) for text in texts.values())
+    tex = sum(len(re.findall(r'class="arithmatex"[^>]*>\s*\\[(\[]', text)) for text in texts.values())
+    font = any(site.glob("**/assets/fonts/math.woff2"))
     mathml = sum(text.count("<math") for text in texts.values())
     fences = sum(text.count('class="language-python') for text in texts.values())
     outputs = sum(text.count("exec-output") for text in texts.values())
@@ -71,7 +72,8 @@ def _report(site: Path) -> list[tuple[str, str, str]]:
         ("languages", "yes" if len(langs) > 1 else "no",
          f"html lang: {langs} (no mkdocs-static-i18n: one language's theme for all, no switcher)"),
         ("math", "yes" if mathml else "no",
-         f"{mathml} MathML, {tex} arithmatex elements left as TeX (KaTeX runs in the plugin's build)"),
+         f"{mathml} MathML, {tex} equations left as TeX; math font {'cut' if font else 'missing'}"
+         " (the page extension renders; the plugin cuts the font)"),
         ("fences", "yes" if outputs else "no",
          f"{fences} python blocks shown, {outputs} outputs (the snippet runner starts in the plugin)"),
         ("figures", "yes" if figures and not missing else "no",

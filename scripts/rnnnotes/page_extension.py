@@ -227,6 +227,21 @@ class ScrollingTables(Treeprocessor):
             wrapper.append(table)
 
 
+class StandaloneMath(Postprocessor):
+    """The page's TeX as MathML for a builder that runs Python-Markdown but not the build's plugin
+    (``make compat``: Zensical), from the repository's cache, starting KaTeX only for what it lacks.
+    Under MkDocs the plugin's :class:`PageMath`, registered under the same name, replaces it."""
+
+    def __init__(self, md, extension: "PageExtension"):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        from .katex import render_page_math
+
+        return spaced_math(render_page_math(text, self.extension.standalone_renderer()))
+
+
 class PageMath(Postprocessor):
     """The page's TeX as MathML (:func:`rnnnotes.katex.render_page_math`), in the HTML the conversion
     returns: so Material's search plugin, which reads that HTML, indexes equations as text, and any
@@ -313,9 +328,25 @@ class PageExtension(Extension):
         self.config = {
             "page": ["", "the PageBuild of the page being converted"],  # "": Markdown reads None as False
             "language": ["", "the language of tables' labels where there is no page (a fence's printed Markdown)"],
+            "math": [False, "render math without the plugin (a builder that runs no MkDocs plugin)"],
         }
         super().__init__(**kwargs)
         self.page: PageBuild | None = self.getConfig("page") or None
+        self._renderer = None
+
+    def standalone_renderer(self):
+        """A KaTeX renderer of this extension's own, on the repository's cache, stopped at exit."""
+        if self._renderer is None:
+            import atexit
+            import os
+
+            from .cache import Cache
+            from .katex import KatexRenderer
+
+            root = Path(__file__).resolve().parents[2]
+            self._renderer = KatexRenderer(root, Cache(Path(os.environ.get("RNN_NOTES_CACHE", root / ".cache"))))
+            atexit.register(self._renderer.close)
+        return self._renderer
 
     def extendMarkdown(self, md):
         page = self.page
@@ -323,6 +354,8 @@ class PageExtension(Extension):
         language = page.language if page is not None else self.getConfig("language")
         if language:
             md.treeprocessors.register(ScrollingTables(md, language), "rnnnotes_tables", 1)
+        if self.getConfig("math"):
+            md.postprocessors.register(StandaloneMath(md, self), "rnnnotes_math", 5)
         if page is not None:
             md.postprocessors.register(SearchExclusions(md), "rnnnotes_search", 6)
             # After mkdocs has made the page's links relative (its "relpath" processor, priority 0).
