@@ -274,7 +274,7 @@ _MATH_TAG_RE = re.compile(r"<(/?)([a-z]+)\b([^>]*?)(/?)>")
 def _spaced(math: str) -> str:
     out, stack, at = [], [], 0
     for tag in _MATH_TAG_RE.finditer(math):
-        closing, name, attributes, empty = tag[1], tag[2], tag[3], tag[4]
+        closing, name, empty = tag[1], tag[2], tag[4]
         if empty:
             continue
         if not closing:
