@@ -28,6 +28,9 @@ def _child(path: str, workdir: str) -> None:
     sys.stderr = os.fdopen(2, "w", buffering=1)
     sys.argv = [path]
     sys.path.insert(0, os.path.dirname(path))
+    # The project's install (pyproject.toml) lets any script import snippets/common/'s modules; a download
+    # has only what it carries, so the child does without that finder.
+    sys.meta_path[:] = [f for f in sys.meta_path if not getattr(f, "__module__", "").startswith("__editable__")]
     code = 0
     try:
         runpy.run_path(path, run_name="__main__")

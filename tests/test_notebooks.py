@@ -188,6 +188,13 @@ def runs(built_site, tmp_path_factory) -> dict[str, Run]:
     All kernels start at once and share the cores: no chapter waits for a slow one to finish."""
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
     env["IPYTHONDIR"] = str(tmp_path_factory.mktemp("ipython"))  # the inline backend is the kernel's default
+    # The project's install (pyproject.toml) lets any kernel import snippets/common/'s modules; a downloaded
+    # notebook has only what it writes, so these kernels start without that finder.
+    startup = Path(env["IPYTHONDIR"]) / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-without-the-project.py").write_text(
+        "import sys\nsys.meta_path[:] = [f for f in sys.meta_path"
+        " if not getattr(f, '__module__', '').startswith('__editable__')]\n")
 
     async def run_all():
         jobs = [_execute(notebook_path(built_site, name, DEFAULT), tmp_path_factory.mktemp(name), env)
