@@ -1,5 +1,5 @@
 # RNN Notes: `make serve` to read and edit, `make test` to check that it is correct, `make audit` to check its
-# pages (Lighthouse, axe, a reproducible build). Each sets up what it needs first: .venv from requirements.txt,
+# pages (axe, the phone checks, a reproducible build). Each sets up what it needs first: .venv from requirements.txt,
 # node_modules from package-lock.json.
 
 PYTHON ?= python3
@@ -7,13 +7,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: help setup serve build test audit bench clean
+.PHONY: help setup serve build lint test audit bench clean
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make serve   set up, then serve the site with live reload at http://$(HOST)"
-	@echo "make test    set up, then run the tests of correctness (unit, fences, build, browser)"
-	@echo "make audit   set up, then audit every page: Lighthouse CI, axe, two cold builds byte-identical"
+	@echo "make lint    ruff check and ruff format --check (make test runs it first)"
+	@echo "make test    set up, lint, then run the tests of correctness (unit, fences, build, browser)"
+	@echo "make audit   set up, then audit every page: axe in both languages, the phone checks, a reproducible build"
 	@echo "make build   set up, then build the site into site/ (strict)"
 	@echo "make bench   set up, then measure the performance budgets and print them as a table"
 	@echo "make clean   remove site/, caches, .venv and node_modules"
@@ -41,15 +42,19 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup
+# Seconds, and it fails on what no test would notice (an unused import, a long line in a snippet).
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
 	$(BIN)/python -m pytest
 
-# The axe checks, the reproducible build and the classifier trained again from scratch (marked `audit`)
-# on pytest's workers, then
-# Lighthouse CI on its own, so that nothing else competes for the CPU it times.
-audit: build
+# The page audits (marked `audit`: axe on every page in both languages, the phone checks, a cold build
+# byte-identical to the warm one) and the classifier trained again from scratch, on pytest's workers.
+# Lighthouse is a measurement, not a check of correctness: `make bench` runs it.
+audit: setup
 	$(BIN)/python -m pytest -m audit tests/audit tests/test_classify.py
-	$(BIN)/python tests/audit/lighthouse.py --site site
 
 bench: setup
 	$(BIN)/python scripts/bench.py

@@ -47,9 +47,9 @@ def main() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
+    import keras  # noqa: F401
     import matplotlib.pyplot  # noqa: F401
     import numpy  # noqa: F401
-    import keras  # noqa: F401
     import tensorflow  # noqa: F401
 
     answers = os.fdopen(os.dup(1), "w", buffering=1)
@@ -66,7 +66,11 @@ def main() -> None:
             running[pid] = (job, time.perf_counter())
         pid, status = os.wait()
         job, start = running.pop(pid)
-        read = lambda name: open(os.path.join(job["workdir"], name), encoding="utf-8", errors="replace").read()  # noqa: E731
+
+        def read(name, workdir=job["workdir"]):
+            with open(os.path.join(workdir, name), encoding="utf-8", errors="replace") as file:
+                return file.read()
+
         answers.write(json.dumps({
             "name": job["name"],
             "returncode": os.waitstatus_to_exitcode(status),

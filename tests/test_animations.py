@@ -10,13 +10,12 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
+from svg_animation import FADE, StagedFigure, opacity_keyframes  # noqa: E402
 
 from conftest import SNIPPETS, made_by_two_cold_runners, render_page  # noqa: E402
-
 from rnnnotes.figures import svg_size  # noqa: E402
-from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
 from rnnnotes.layout import Layout  # noqa: E402
-from svg_animation import FADE, StagedFigure, opacity_keyframes  # noqa: E402
+from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
 
 ANIMATIONS = Layout(SNIPPETS).animation_modules()
 MAX_BYTES = 200_000
@@ -226,7 +225,7 @@ def test_the_page_shows_a_lazy_picture_with_alt_text_in_its_language(built_site,
     html = (built_site / ("" if lang == "zh" else "en") / page / "index.html").read_text(encoding="utf-8")
     pictures = re.findall(rf"<picture>.*?{name}.*?</picture>", html)
     assert len(pictures) == 2, pictures  # one per colour scheme
-    for picture, variant, scheme in zip(pictures, ("", ".dark"), ("#only-light", "#only-dark")):
+    for picture, variant, scheme in zip(pictures, ("", ".dark"), ("#only-light", "#only-dark"), strict=True):
         source, img = re.match(r"<picture>(<source [^>]*>)(<img [^>]*>)</picture>", picture).groups()
         assert 'media="(prefers-reduced-motion: reduce)"' in source and f'{name}.still{variant}.svg"' in source
         assert f'{name}{variant}.svg{scheme}"' in img

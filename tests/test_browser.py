@@ -7,7 +7,6 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import DOCS, scheme_context
-
 from rnnnotes.fences import PLAIN_TOKEN_CLASSES, TOKEN_COLOUR_CLASSES
 
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))

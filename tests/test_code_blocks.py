@@ -14,11 +14,17 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import DOCS, ROOT, SNIPPETS
-
-from rnnnotes.downloads import bundle_bytes, bundle_name, download_html, download_label, imported_snippets, published_snippets
+from rnnnotes.downloads import (
+    bundle_bytes,
+    bundle_name,
+    download_html,
+    download_label,
+    imported_snippets,
+    published_snippets,
+)
 from rnnnotes.layout import Layout
-from rnnnotes.runner import SnippetRunner
 from rnnnotes.page_model import parse_file
+from rnnnotes.runner import SnippetRunner
 
 PAGES = sorted(p.name.split(".")[0] for p in DOCS.glob("*.zh.md"))
 LONGEST = max(PAGES, key=lambda name: (DOCS / f"{name}.en.md").stat().st_size)
@@ -140,7 +146,7 @@ def assert_download_control(built_site, html_file, control, file, lang):
     with zipfile.ZipFile(target) as bundle:
         files = [file] + imports
         assert bundle.namelist() == [f.rsplit("/", 1)[-1] for f in files], (html_file, href)
-        for member, path in zip(bundle.namelist(), files):
+        for member, path in zip(bundle.namelist(), files, strict=True):
             assert bundle.read(member) == (SNIPPETS / path).read_bytes(), (html_file, href, member)
 
 
@@ -151,7 +157,7 @@ def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
         lang = "zh" if re.search(r'<html lang="zh"', html) else "en"
         fences, controls = EXEC_RE.findall(html), CODE_CONTROL_RE.findall(html)
         assert len(fences) == len(controls), html_file  # each in its code block's title bar
-        for snippet, control in zip(fences, controls):
+        for snippet, control in zip(fences, controls, strict=True):
             file = snippet.split(":")[0]
             assert_download_control(built_site, html_file, control, file, lang)
             included.add(file)
@@ -174,7 +180,7 @@ def figure_files_linked(built_site, html_file, html, lang):
     drawn = FIGURE_RE.findall(html)
     blocks = FIGURE_BLOCK_RE.findall(html)
     assert len(drawn) == len(blocks), html_file
-    for module, (_, inside, control) in zip(drawn, blocks):
+    for module, (_, inside, control) in zip(drawn, blocks, strict=True):
         assert f'figures/{module}.svg#only-light"' in inside, (html_file, module)
         assert_download_control(built_site, html_file, control, LAYOUT.file_of(module), lang)
     return {LAYOUT.file_of(module) for module in drawn}

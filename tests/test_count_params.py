@@ -9,7 +9,6 @@ import itertools
 import keras
 import numpy as np
 import pytest
-
 from count_params import count_params
 
 LAYERS = {"SimpleRNN": keras.layers.SimpleRNN, "LSTM": keras.layers.LSTM, "GRU": keras.layers.GRU}
@@ -23,7 +22,7 @@ SIZES = [  # input_dim, units
     (50, 64),
 ]
 OPTIONS = [  # use_bias, reset_after, bidirectional
-    dict(zip(("use_bias", "reset_after", "bidirectional"), values))
+    dict(zip(("use_bias", "reset_after", "bidirectional"), values, strict=True))
     for values in itertools.product([True, False], repeat=3)
 ]
 

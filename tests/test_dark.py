@@ -9,7 +9,6 @@ import re
 import pytest
 
 from conftest import render_page
-
 from rnnnotes.dark import (
     LINE_MIN_CONTRAST,
     MAX_CONTRAST,
@@ -151,7 +150,7 @@ def test_every_colour_of_the_dark_figure_is_mapped(light_svg):
     light = HEX_RE.findall(light_svg)[1:]  # the figure's background, made transparent
     dark = HEX_RE.findall(dark_svg(light_svg).replace(f'<svg fill="{BLACK}"', "<svg", 1))
     assert len(light) == len(dark)
-    for before, after in zip(light, dark):
+    for before, after in zip(light, dark, strict=True):
         assert after in {dark_colour(before.lower(), role) for role in ("area", "line", "text")}, (before, after)
 
 
@@ -223,7 +222,7 @@ def test_every_figure_has_a_dark_variant(built_site):
         text_colours = [re.findall(TEXT_FILL_RE, svg) for svg in (light_svg, dark)]
         assert len(text_colours[0]) == len(text_colours[1])
         coloured_text += len(text_colours[0])
-        for before, after in zip(*text_colours):
+        for before, after in zip(*text_colours, strict=True):
             # dark text on white is legible on slate; pale (greyed-out) or white-on-colour text keeps its pair
             if luminance(parse_hex(before)) < 0.5:
                 assert contrast(after, SLATE_BACKGROUND) >= TEXT_MIN_CONTRAST, (name, before, after)

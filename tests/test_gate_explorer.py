@@ -8,10 +8,10 @@ import re
 
 import numpy as np
 import pytest
-
-from conftest import ROOT
 from gru_forward import gru_forward
 from lstm_forward import lstm_cell_step, lstm_forward
+
+from conftest import ROOT
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SHOWN = 5e-4 + 1e-9  # every result is shown with 3 decimals

@@ -5,13 +5,12 @@ one-step numbers the chapter prints."""
 import keras
 import numpy as np
 import pytest
-
-from conftest import assert_shape_error
 import tensorflow as tf
-
 from gru_convention import flip_update_gate, gru_forward_convention_b
 from gru_forward import gru_forward
 from gru_gradients import gru_gradient_norms, gru_step_jacobian
+
+from conftest import assert_shape_error
 
 SHAPES = [  # batch, T, input_dim, units
     (1, 1, 1, 1),
@@ -178,10 +177,10 @@ def test_flip_negates_only_the_update_gate_and_is_its_own_inverse():
     for bias_shape in ((2, 12), (12,)):
         weights = rng.normal(size=(3, 12)), rng.normal(size=(4, 12)), rng.normal(size=bias_shape)
         flipped = flip_update_gate(*weights)
-        for original, new in zip(weights, flipped):
+        for original, new in zip(weights, flipped, strict=True):
             np.testing.assert_array_equal(new[..., :4], -original[..., :4])
             np.testing.assert_array_equal(new[..., 4:], original[..., 4:])
-        for original, twice in zip(weights, flip_update_gate(*flipped)):
+        for original, twice in zip(weights, flip_update_gate(*flipped), strict=True):
             np.testing.assert_array_equal(twice, original)
 
 
@@ -272,7 +271,6 @@ def _edge_colors(fig):
 @pytest.mark.parametrize("step", [None, "reset", "update", "candidate", "new_state"])
 def test_cell_figure_highlights_only_when_asked(step):
     import matplotlib.pyplot as plt
-
     from gru_diagram import ACTIVE, IDLE, PLAIN, gru_cell_figure
 
     fig = gru_cell_figure(step)

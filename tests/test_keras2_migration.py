@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 from keras.layers import LSTM, Dense
 from keras.models import Sequential
+from stateful_reset import ResetStatefulLayers, reset_stateful_layers
 
 from conftest import DOCS
-from stateful_reset import ResetStatefulLayers, reset_stateful_layers
 
 B, T, F = 16, 10, 1
 

@@ -1,10 +1,9 @@
 """The LSTM chapter's worked step and hand-set trace: they agree with lstm_cell_step and Keras, and
 every claim the page makes about their numbers holds."""
 
+import lstm_example
 import numpy as np
 import pytest
-
-import lstm_example
 from lstm_forward import lstm_cell_step, lstm_forward, sigmoid
 
 
@@ -16,7 +15,7 @@ def test_step_snippets_equal_lstm_cell_step():
 
     e = lstm_example
     h_ref, c_ref, gates = lstm_cell_step(e.x_t, e.h_prev, e.c_prev, e.kernel, e.recurrent_kernel, e.bias)
-    for ours, ref in zip((i_t, f_t, c_tilde, o_t, c_t, h_t), (*gates, c_ref, h_ref)):
+    for ours, ref in zip((i_t, f_t, c_tilde, o_t, c_t, h_t), (*gates, c_ref, h_ref), strict=True):
         np.testing.assert_allclose(ours, ref, rtol=1e-12)
     outputs, h_last, c_last = lstm_forward(
         e.x_t[:, None], e.kernel, e.recurrent_kernel, e.bias, h0=e.h_prev, c0=e.c_prev
@@ -59,7 +58,14 @@ def test_sigmoid_values_quoted_on_the_page():
 
 # -- the hand-set memory cell -----------------------------------------------------------------------
 
-from lstm_trace import READ, STORE, VALUE, memory_cell_weights, memory_sequence, trace  # noqa: E402
+from lstm_trace import (  # noqa: E402
+    READ,
+    STORE,
+    VALUE,
+    memory_cell_weights,
+    memory_sequence,
+    trace,
+)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +101,7 @@ def test_the_cell_holds_the_stored_value_until_the_next_store(run):
     x, states = run
     stores = list(np.flatnonzero(x[:, STORE])) + [len(x)]
     assert len(stores) == 3 and x[:, READ].sum() == 2  # two stores, two reads
-    for start, end in zip(stores, stores[1:]):
+    for start, end in zip(stores, stores[1:], strict=False):
         stored = np.tanh(x[start, VALUE])
         assert abs(stored) > 0.5
         held = states["c"][start:end]

@@ -5,10 +5,9 @@ import warnings
 import keras
 import numpy as np
 import pytest
+from lstm_forward import lstm_forward
 
 from conftest import assert_shape_error
-
-from lstm_forward import lstm_cell_step, lstm_forward
 
 SHAPES = [  # batch, T, input_dim, units
     (1, 1, 1, 1),

@@ -2,7 +2,6 @@
 included), equations, widgets and number of search keywords."""
 
 from conftest import DOCS, SNIPPETS
-
 from rnnnotes.page_model import parse_page
 from rnnnotes.pages import compare_pages
 

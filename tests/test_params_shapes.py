@@ -10,7 +10,6 @@ import re
 import keras
 import numpy as np
 import pytest
-
 from params_grid import rows
 from params_tables import formula_tex, symbols
 

@@ -3,10 +3,9 @@
 import keras
 import numpy as np
 import pytest
+from rnn_forward import simple_rnn_forward
 
 from conftest import assert_shape_error
-
-from rnn_forward import simple_rnn_forward
 
 SHAPES = [  # batch, T, input_dim, units
     (1, 1, 1, 1),

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from conftest import SNIPPETS
-
 from rnnnotes.downloads import imported_snippets
 from rnnnotes.layout import COMMON, Layout
 

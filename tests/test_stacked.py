@@ -5,9 +5,9 @@ import runpy
 import keras
 import numpy as np
 import pytest
+from stacked_params import lstm_param_count, stack_rows
 
 from conftest import SNIPPETS
-from stacked_params import lstm_param_count, stack_rows
 
 
 @pytest.mark.parametrize("input_dim", [1, 16, 32, 100])
@@ -48,13 +48,13 @@ def test_rows_match_keras_layer_by_layer(embedding, units):
     model = _stack(embedding, units)
     rows = stack_rows(model)
     assert len(rows) == len(model.layers)
-    for row, layer in zip(rows, model.layers):
+    for row, layer in zip(rows, model.layers, strict=True):
         assert row["count"] == row["keras"] == layer.count_params()
         assert tuple(row["output_shape"]) == tuple(layer.output.shape)
     assert sum(row["count"] for row in rows) == model.count_params()
     lstm_rows = rows[1:-1]
     assert lstm_rows[0]["x"] == embedding[1]
-    for below, above in zip(lstm_rows, lstm_rows[1:]):
+    for below, above in zip(lstm_rows, lstm_rows[1:], strict=False):
         assert above["x"] == below["h"], "a layer's input size is the units of the layer below"
     assert [row["output_shape"] for row in lstm_rows[:-1]] == [(None, 128, h) for h in units[:-1]]
     assert lstm_rows[-1]["output_shape"] == (None, units[-1])

@@ -7,11 +7,19 @@ import keras
 import numpy as np
 import pytest
 import tensorflow as tf
+from stateful_data import (
+    example_layout,
+    from_stateful_batches,
+    split_streams,
+    to_stateful_batches,
+)
+from stateful_reset import (
+    ResetStatefulLayers,
+    reset_stateful_layers,
+    stateful_layers,
+)
 
 from conftest import SNIPPETS
-from stateful_data import example_layout, from_stateful_batches, split_streams, to_stateful_batches
-from stateful_reset import ResetStatefulLayers, reset_stateful_layers, stateful_layers
-
 
 # -- the data layout ------------------------------------------------------------------------------
 
@@ -104,7 +112,7 @@ def test_reset_sets_every_state_to_zeros():
     assert len(before) == 1 + 1 + 1 + 2 and all(np.abs(s).max() > 0 for s in before)
     reset_stateful_layers(model)
     after = _states(carried)
-    assert all(s.shape == b.shape for s, b in zip(after, before))
+    assert all(s.shape == b.shape for s, b in zip(after, before, strict=True))
     assert all(np.array_equal(s, np.zeros_like(s)) for s in after)
 
 
@@ -262,7 +270,7 @@ def test_only_a_stateful_prediction_depends_on_earlier_chunks(stateful):
     from stateful_cues import cue_streams
     from stateful_data import from_stateful_batches, to_stateful_batches
     from stateful_recipe import build_stateful_model, predict_in_order
-    from stateful_task import B, LENGTH, PERIOD, T, cue_in_earlier_chunk
+    from stateful_task import LENGTH, PERIOD, B, T, cue_in_earlier_chunk
 
     x, _ = cue_streams(B, LENGTH, PERIOD, np.random.default_rng(0))
     keras.utils.set_random_seed(0)
@@ -279,7 +287,7 @@ def test_only_a_stateful_prediction_depends_on_earlier_chunks(stateful):
 def test_stateful_and_whole_sequence_models_have_the_same_weights():
     """The trade-offs section: `stateful` changes no weight, only the sample a gradient sees."""
     from stateful_recipe import build_stateful_model
-    from stateful_task import B, LENGTH, T
+    from stateful_task import LENGTH, B, T
 
     chunked = build_stateful_model(B, T, features=1, stateful=True)
     whole = keras.Sequential([keras.Input(shape=(LENGTH, 1)), keras.layers.LSTM(16, return_sequences=True),
