@@ -23,7 +23,7 @@ os.environ.setdefault("RNN_NOTES_TRAINED", str(Path(os.environ.get("RNN_NOTES_CA
 
 from rnnnotes import layout  # noqa: E402
 from rnnnotes.fresh import fresh_start  # noqa: E402  (records NumPy's print options before any test)
-from rnnnotes.page_model import parse_page  # noqa: E402
+from rnnnotes.page_model import parse_file, parse_page  # noqa: E402
 
 SNIPPETS = layout.ROOT
 # Every snippet folder on the import path, as the build's worker has them: tests import snippets by name.
@@ -85,7 +85,46 @@ def pytest_collection_modifyitems(config, items):
     if repeated:
         config.hook.pytest_deselected(items=repeated)
         items[:] = kept
+    builds = any("built_site" in getattr(item, "fixturenames", ()) for item in items)
+    for item in items:
+        if item.path.suffix == ".md" and getattr(item, "code", None) is not None:
+            item.runtest = functools.partial(_run_fence, item, item.runtest, builds)
     items.sort(key=lambda item: LONGEST_FIRST.get(item.path.name, len(LONGEST_FIRST)))
+
+
+CACHE = Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache"))  # the build's cache (rnnnotes.cache)
+
+
+@functools.cache
+def _builds_runner():
+    from rnnnotes.runner import SnippetRunner
+
+    return SnippetRunner(SNIPPETS, CACHE)  # reads the cache only: it starts no worker here
+
+
+def _run_fence(item, run_fence, builds: bool) -> None:
+    """A fence test. It starts as the build's worker starts a fence (rnnnotes.fresh.fresh_start) and
+    leaves nothing behind for the test after it. (Done here rather than in a fixture: this file's
+    fixtures reach only tests under tests/, and the fences are collected from docs/.)
+
+    When the run builds the site too (a test uses ``built_site``), the fence may take the build's word:
+    once that strict build has passed, every fence of every page ran in it without error, through
+    rnnnotes.runner, whose cache holds a result only for a run that did not raise, keyed by the fence's
+    code, its origin, the library versions and the worker's code, and kept only while the snippet
+    files the run imported are unchanged. A fence whose identical code has such a result passes
+    without running TensorFlow a second time. If the build failed, or the fence has no such result,
+    the fence runs here, and a fence that raises fails this test, which names its page."""
+    if builds and _site_built(item.config):
+        code = item.code.strip("\n")
+        origins = {str(fence.origin) for fence in parse_file(item.path, snippets_dir=SNIPPETS).run_fences
+                   if fence.code.strip("\n") == code}
+        if any(_builds_runner().ran_cleanly(code, origin) for origin in origins):
+            return
+    fresh_start(SNIPPETS)
+    try:
+        run_fence()
+    finally:
+        fresh_start(SNIPPETS)
 
 
 # The test files that take longest go first. The xdist workers take files in this order
@@ -97,18 +136,6 @@ LONGEST_FIRST = {name: rank for rank, name in enumerate([
     "test_snippets_standalone.py",  # every snippet in a folder of its own
     "test_browser.py",  # every page in Chromium
 ])}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_start_for_fences(request):
-    """Each fence test starts as the build's worker starts it (rnnnotes.fresh.fresh_start), and leaves
-    nothing behind for the test after it."""
-    if request.node.path.suffix != ".md":
-        yield
-        return
-    fresh_start(SNIPPETS)
-    yield
-    fresh_start(SNIPPETS)
 
 
 def render_page(text: str, snippets: Path, *, figure_sizes=None, animation_sizes=None, language="en",
@@ -172,24 +199,51 @@ def _strict_build(site: Path) -> None:
     assert not warnings, "\n".join(warnings)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
+_SITE: dict = {}  # this process's answer: the built site's folder, or the build's failure
+
+
+def _shared_site(config) -> Path:
     """The site, built once per run. The suite runs on pytest-xdist workers (pytest.ini): the first
     to need the site builds it, the others wait for that build and read the same folder."""
-    if worker_id == "master":  # run with -n 0
-        site = tmp_path_factory.mktemp("site")
-        _strict_build(site)
-        return site
-    from filelock import FileLock
-
-    shared = tmp_path_factory.getbasetemp().parent
-    site, done = shared / "site", shared / "site.built"
-    with FileLock(str(shared / "site.lock")):
-        if not done.is_file():
-            shutil.rmtree(site, ignore_errors=True)
+    if "site" in _SITE:
+        return _SITE["site"]
+    if "error" in _SITE:
+        raise _SITE["error"]
+    factory = config._tmp_path_factory
+    try:
+        if not hasattr(config, "workerinput"):  # run with -n 0
+            site = factory.mktemp("site")
             _strict_build(site)
-            done.touch()
+        else:
+            from filelock import FileLock
+
+            shared = factory.getbasetemp().parent
+            site, done = shared / "site", shared / "site.built"
+            with FileLock(str(shared / "site.lock")):
+                if not done.is_file():
+                    shutil.rmtree(site, ignore_errors=True)
+                    _strict_build(site)
+                    done.touch()
+    except Exception as error:  # a failed or timed-out build: every later ask gets the same answer
+        _SITE["error"] = error
+        raise
+    _SITE["site"] = site
     return site
+
+
+def _site_built(config) -> bool:
+    """Whether this run's strict build passed (building it now if no test has yet)."""
+    try:
+        _shared_site(config)
+    except Exception:  # the build failed: the tests that use the site report it
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def built_site(pytestconfig) -> Path:
+    """The site, built once per run by a strict build (see _shared_site)."""
+    return _shared_site(pytestconfig)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -13,7 +13,6 @@ import pytest  # noqa: E402
 from svg_animation import FADE, StagedFigure, opacity_keyframes  # noqa: E402
 
 from conftest import SNIPPETS, made_by_two_cold_runners, render_page  # noqa: E402
-from rnnnotes.figures import svg_size  # noqa: E402
 from rnnnotes.layout import Layout  # noqa: E402
 from rnnnotes.runner import SnippetError, SnippetRunner  # noqa: E402
 
@@ -91,10 +90,6 @@ def animation(request):
     animation = getattr(module, request.param)()
     yield request.param, animation, module
     plt.close(animation.figure)
-
-
-def test_the_site_has_the_two_cell_animations():
-    assert ANIMATIONS == ["gru_anim_step", "lstm_anim_step"]
 
 
 def test_each_stage_lights_one_part_and_shows_its_equation(animation):
@@ -194,12 +189,6 @@ def test_an_animation_image_becomes_a_lazy_picture_with_a_still(tmp_path):
     assert re.search(r'<div class="rn-figure">\n?<figure>.*</figure>\s*<a class="rn-download" href="../../snippets/demo/demo_anim_dot.py"', out, re.S)
     assert '<img alt="y" src="figures/demo_fig_line.svg" />' in out  # figures are left alone
     assert '<img alt="z" src="figures/demo_anim_unknown.svg" />' in out  # so is an unknown name
-
-
-def test_svg_size_is_in_css_pixels():
-    assert svg_size('<svg width="460.8pt" height="357.12pt" viewBox="0 0 460.8 357.12">') == (614, 476)
-    with pytest.raises(ValueError):
-        svg_size("<svg>")
 
 
 # -- the built site -----------------------------------------------------------------------------

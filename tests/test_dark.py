@@ -33,11 +33,6 @@ def grey(colour):
     return to_oklch(parse_hex(colour))[1] < 0.03
 
 
-def test_material_slate_colours():
-    assert SLATE_BACKGROUND == "#1e2129"  # hsl(225, 15%, 14%)
-    assert 8.5 < MAX_CONTRAST < 9.5  # Material's slate text colour on that background
-
-
 def test_white_becomes_the_background_and_black_the_text_colour():
     for role in ("area", "line", "text"):
         assert dark_colour("#ffffff", role) == SLATE_BACKGROUND

@@ -1,4 +1,4 @@
-"""The GRU chapter's code against real Keras layers: gru_forward, the parameter formulas, the two
+"""The GRU chapter's code against real Keras layers: gru_forward (its wrong shapes: test_shape_errors.py), the two
 update conventions, which recurrent biases matter, the Jacobian behind the gradient figure, and the
 one-step numbers the chapter prints."""
 
@@ -9,8 +9,6 @@ import tensorflow as tf
 from gru_convention import flip_update_gate, gru_forward_convention_b
 from gru_forward import gru_forward
 from gru_gradients import gru_gradient_norms, gru_step_jacobian
-
-from conftest import assert_shape_error
 
 SHAPES = [  # batch, T, input_dim, units
     (1, 1, 1, 1),
@@ -87,76 +85,6 @@ def test_initial_state_changes_the_result():
     without, _ = gru_forward(x, *weights)
     with_h0, _ = gru_forward(x, *weights, h0=np.ones((2, 5)))
     assert not np.allclose(without, with_h0)
-
-
-# -- wrong shapes --------------------------------------------------------------------------------
-
-GOOD = dict(
-    x=np.zeros((2, 3, 4)),
-    kernel=np.zeros((4, 15)),
-    recurrent_kernel=np.zeros((5, 15)),
-    bias=np.zeros((2, 15)),
-)
-
-
-@pytest.mark.parametrize(
-    "name,value,reset_after,expected,actual",
-    [
-        ("x", np.zeros((3, 4)), True, "(batch, T>=1, input_dim)", "(3, 4)"),
-        ("x", np.zeros((2, 0, 4)), True, "(batch, T>=1, input_dim)", "(2, 0, 4)"),
-        ("kernel", np.zeros((3, 15)), True, "(4, 3*units)", "(3, 15)"),
-        ("kernel", np.zeros((4, 14)), True, "(4, 3*units)", "(4, 14)"),
-        ("kernel", np.zeros((4, 0)), True, "(4, 3*units)", "(4, 0)"),
-        ("kernel", np.zeros(60), True, "(4, 3*units)", "(60,)"),
-        ("recurrent_kernel", np.zeros((5, 5)), True, "(5, 15)", "(5, 5)"),
-        ("recurrent_kernel", np.zeros((15, 5)), True, "(5, 15)", "(15, 5)"),
-        ("bias", np.zeros(15), True, "(2, 15) for reset_after=True", "(15,)"),
-        ("bias", np.zeros((2, 12)), True, "(2, 15) for reset_after=True", "(2, 12)"),
-        ("bias", np.zeros((2, 15)), False, "(15,) for reset_after=False", "(2, 15)"),
-        ("bias", np.zeros(5), False, "(15,) for reset_after=False", "(5,)"),
-        ("h0", np.zeros(5), True, "(2, 5)", "(5,)"),
-        ("h0", np.zeros((3, 5)), False, "(2, 5)", "(3, 5)"),
-    ],
-)
-def test_wrong_shapes_name_expected_and_actual(name, value, reset_after, expected, actual):
-    arguments = dict(GOOD, **{name: value}, reset_after=reset_after)
-    if not reset_after and name != "bias":
-        arguments["bias"] = np.zeros(15)
-    assert_shape_error(gru_forward, arguments, name, expected, actual)
-
-
-# -- parameter counts ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("input_dim", [1, 3, 16, 100])
-@pytest.mark.parametrize("units", [1, 4, 32, 128])
-def test_parameter_formulas_match_keras(input_dim, units):
-    x, h = input_dim, units
-    expected = {
-        "gru": 3 * (h * (h + x) + 2 * h),
-        "gru_before": 3 * (h * (h + x) + h),
-        "lstm": 4 * (h * (h + x) + h),
-        "simple": h * (h + x) + h,
-    }
-    layers = {
-        "gru": keras.layers.GRU(units),
-        "gru_before": keras.layers.GRU(units, reset_after=False),
-        "lstm": keras.layers.LSTM(units),
-        "simple": keras.layers.SimpleRNN(units),
-    }
-    for name, layer in layers.items():
-        layer.build((None, None, input_dim))
-        assert layer.count_params() == expected[name], name
-
-
-def test_chapter_example_counts():
-    """The numbers the chapter quotes for input_dim=16, units=32."""
-    counts = []
-    layers = keras.layers.GRU(32), keras.layers.GRU(32, reset_after=False), keras.layers.LSTM(32)
-    for layer in layers:
-        layer.build((None, None, 16))
-        counts.append(layer.count_params())
-    assert counts == [4800, 4704, 6272]
 
 
 # -- the two update conventions ------------------------------------------------------------------

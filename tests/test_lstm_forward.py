@@ -7,8 +7,6 @@ import numpy as np
 import pytest
 from lstm_forward import lstm_forward
 
-from conftest import assert_shape_error
-
 SHAPES = [  # batch, T, input_dim, units
     (1, 1, 1, 1),
     (1, 1, 5, 3),
@@ -80,60 +78,14 @@ def test_initial_states_change_the_result():
     assert not np.allclose(without, with_c0)
 
 
-GOOD = dict(
-    x=np.zeros((2, 3, 4)),
-    kernel=np.zeros((4, 20)),
-    recurrent_kernel=np.zeros((5, 20)),
-    bias=np.zeros(20),
-)
-
-
-@pytest.mark.parametrize(
-    "name,value,expected,actual",
-    [
-        ("x", np.zeros((3, 4)), "(batch, T>=1, input_dim)", "(3, 4)"),
-        ("x", np.zeros((2, 0, 4)), "(batch, T>=1, input_dim)", "(2, 0, 4)"),
-        ("kernel", np.zeros((3, 20)), "(4, 4*units)", "(3, 20)"),
-        ("kernel", np.zeros((4, 18)), "(4, 4*units)", "(4, 18)"),
-        ("kernel", np.zeros((4, 0)), "(4, 4*units)", "(4, 0)"),
-        ("kernel", np.zeros(20), "(4, 4*units)", "(20,)"),
-        ("recurrent_kernel", np.zeros((5, 5)), "(5, 20)", "(5, 5)"),
-        ("recurrent_kernel", np.zeros((20, 5)), "(5, 20)", "(20, 5)"),
-        ("bias", np.zeros(5), "(20,)", "(5,)"),
-        ("bias", np.zeros((2, 20)), "(20,)", "(2, 20)"),
-        ("h0", np.zeros((5,)), "(2, 5)", "(5,)"),
-        ("h0", np.zeros((3, 5)), "(2, 5)", "(3, 5)"),
-        ("c0", np.zeros((2, 20)), "(2, 5)", "(2, 20)"),
-        ("c0", np.zeros((1, 2, 5)), "(2, 5)", "(1, 2, 5)"),
-    ],
-)
-def test_wrong_shapes_name_expected_and_actual(name, value, expected, actual):
-    arguments = dict(GOOD, **{name: value})
-    assert_shape_error(lstm_forward, arguments, name, expected, actual)
-
-
 # -- the parameter count --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("input_dim", [1, 3, 16, 50])
-@pytest.mark.parametrize("units", [1, 4, 32, 64])
-def test_parameter_formula_equals_keras(input_dim, units):
-    layer = keras.layers.LSTM(units)
-    layer.build((None, None, input_dim))
-    assert layer.count_params() == 4 * (units * (units + input_dim) + units)
-    assert [tuple(w.shape) for w in layer.weights] == [
-        (input_dim, 4 * units),
-        (units, 4 * units),
-        (4 * units,),
-    ]
 
 
 @pytest.mark.parametrize("steps", [1, 128, None])
 def test_sequence_length_does_not_change_the_count(steps):
     model = keras.Sequential([keras.Input(shape=(steps,)), keras.layers.Embedding(500, 16), keras.layers.LSTM(32)])
     assert [layer.count_params() for layer in model.layers] == [500 * 16, 4 * (32 * (32 + 16) + 32)]
-    assert [layer.count_params() for layer in model.layers] == [8000, 6272]
-    assert model.count_params() == 14272
+    assert model.count_params() == 500 * 16 + 4 * (32 * (32 + 16) + 32)
 
 
 def summary_text(model):
@@ -148,7 +100,6 @@ def test_corrected_seed_model_summary():
     assert "(None, 128, 16)" in text and "(None, 32)" in text
     for number in ("8,000", "6,272", "Total params: 14,272 (55.75 KB)"):
         assert number in text
-    assert 14272 * 4 / 1024 == 55.75
 
 
 def test_seed_keras2_form_is_unbuilt_and_warns():

@@ -1,20 +1,11 @@
-"""Every page exists in both languages with the same anchors, includes, figures (animations
-included), equations, widgets and number of search keywords."""
+"""The check that every page exists in both languages with the same anchors, includes, figures
+(animations included), equations, widgets and number of search keywords, on small pages made here. The
+build runs it on the real pages (scripts/mkdocs_hooks.py, on_config) and fails on any difference; so
+does test_failures.py's missing translation."""
 
-from conftest import DOCS, SNIPPETS
+from conftest import SNIPPETS
 from rnnnotes.page_model import parse_page
 from rnnnotes.pages import compare_pages
-
-
-def test_every_page_pair_matches():
-    problems = compare_pages(DOCS)
-    assert not problems, "\n".join(problems)
-
-
-def test_there_are_pages_to_compare():
-    assert len(list(DOCS.rglob("*.zh.md"))) >= 2
-    assert len(list(DOCS.rglob("*.en.md"))) == len(list(DOCS.rglob("*.zh.md")))
-
 
 ZH = """---
 tags: [遗忘门, 输入门]

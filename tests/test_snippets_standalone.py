@@ -68,4 +68,3 @@ def test_every_snippet_folder_is_run():
     """Every Python file under snippets/, in every chapter folder, is one the layout knows and this test runs."""
     on_disk = sorted(str(p.relative_to(SNIPPETS)) for p in SNIPPETS.glob("*/*.py"))
     assert FILES == on_disk
-    assert {"common", "gru", "lstm", "params", "rnn", "stacked", "stateful"} < {name.split("/")[0] for name in FILES}

@@ -105,6 +105,12 @@ class SnippetRunner:
         result = self._get(*self.animation_request(module))
         return result["svg_dark"], result["still_dark"]
 
+    def ran_cleanly(self, code: str, name: str) -> bool:
+        """Whether ``code`` (shown from ``snippets/<name>``) has a result in the cache, made with the
+        snippet files it imports as they are now. Only a run that did not raise is stored, so the
+        fence tests take this as the build's word that the fence runs (tests/conftest.py)."""
+        return self._cached(self._key(self.code_request(code, name)[0])) is not None
+
     def code_imports(self, code: str, name: str) -> list[str]:
         """The ``snippets/`` files (``common/count_params.py``) that running ``code`` imported, from its cached run."""
         return sorted(self._entry(*self.code_request(code, name))["deps"])
