@@ -358,14 +358,3 @@ def test_pages_without_code_or_with_notebook_false_get_no_button(tmp_path):
         "filename": "lstm.en.ipynb",
         "label": "Download as Jupyter notebook",
     }
-
-
-def test_a_fences_notes_are_a_markdown_cell_of_their_own_after_it(small, tmp_path):
-    (tmp_path / "snippets" / "demo" / "demo_notes.py").write_text("print(42)  # (1)!\n")
-    page = '# T { #t }\n\n```python\n--8<-- "demo/demo_notes.py"\n```\n\n1. The `42`, see $x$.\n\nAfter.\n'
-    cells = [c for c in small(page).cells if not (c.metadata.get(notebooks.CELL_META) or {}).get("setup")]
-    assert [(c.cell_type, c.source) for c in cells[1:]] == [
-        ("code", "print(42)  # (1)!"),
-        ("markdown", "1. The `42`, see $x$."),
-        ("markdown", "After."),
-    ]

@@ -100,12 +100,3 @@ def test_line_break_before_math_or_code_in_a_chinese_paragraph_is_reported(tmp_p
         assert any("line break inside a Chinese paragraph" in p for p in problems), (broken, problems)
     fine = ZH.replace("正文 $x$ 和 $y$。", "正文 $x$ 和 $y$：\n\n- 一项")
     assert not any("line break" in p for p in _write(tmp_path, fine, en))
-
-
-def test_line_break_inside_a_chinese_note_on_code_is_reported(tmp_path):
-    """A fence's notes (code annotations) are Chinese paragraphs too, shown in Material's tooltips."""
-    notes = "1. 第一条，\n   断开的说明。\n2. 第二条。\n3. 第三条。\n"
-    zh = ZH.replace('"rnn/rnn_params.py"\n```\n', f'"stateful/stateful_recipe.py"\n```\n\n{notes}')
-    en = zh.replace("第一条，\n   断开的说明", "The first").replace("第二条", "Two").replace("第三条", "Three")
-    problems = _write(tmp_path, zh, en)
-    assert len(problems) == 1 and "docs/page.zh.md:18: line break inside a Chinese paragraph" in problems[0], problems

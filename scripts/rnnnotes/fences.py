@@ -12,13 +12,8 @@ options, and :func:`format_fence` finds the page through the Markdown instance i
 A fence marked ``{.python output="markdown"}`` prints Markdown (typically a table, math allowed); the
 printed Markdown is rendered as part of the page instead of being shown as text.
 
-Code annotations work as Material documents them: markers ``# (1)!`` in the snippet's code and an
-ordered list of notes right after the fence on the page. The page model gives the list to the fence
-(``Fence.notes``), and the formatter puts it right after the code block, before the output, so the list
-is the code block's next element, the markup Material's ``content.code.annotate`` turns into buttons.
-
 An executed fence becomes ``<div class="exec" data-snippet="gru/gru_forward.py:forward">``: the code (its copy
-button copies exactly the included code), its notes if it has any, the output (its own copy button copies the output only). The code's title bar holds the control that
+button copies exactly the included code), then the output (its own copy button copies the output only). The code's title bar holds the control that
 downloads the snippet file, with the snippets it imports (:mod:`rnnnotes.downloads`).
 """
 
@@ -45,7 +40,7 @@ class FenceError(SuperFencesException, PluginError):
 
 # Options the page model reads (rnnnotes.page_model.FENCE_OPTIONS) and the origin the page's extension
 # writes; the rest go to pymdownx.highlight.
-OWN_OPTIONS = ("notest", "output", "origin", "notes")
+OWN_OPTIONS = ("notest", "output", "origin")
 
 
 def validate(language, inputs, options, attrs, md):
@@ -64,14 +59,6 @@ def _markdown_output(stdout: str, language: str) -> str:
         extension_configs={"pymdownx.arithmatex": {"generic": True}},
     )
     return f'<div class="exec-output exec-output--markdown">{converter.convert(stdout)}</div>'
-
-
-def notes_html(notes: str) -> str:
-    """A fence's notes (an ordered list in Markdown, math allowed) as the ``<ol>`` Material annotates from."""
-    import markdown
-
-    converter = markdown.Markdown(extensions=["pymdownx.arithmatex"], extension_configs={"pymdownx.arithmatex": {"generic": True}})
-    return converter.convert(notes)
 
 
 def pygments_html(src, language, options, md, **kwargs) -> str:
@@ -126,7 +113,6 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     output = options.pop("output", "text")
     options.pop("notest", None)
     origin = options.pop("origin", None)
-    notes_of = options.pop("notes", None)  # the line of the fence whose notes these are
     page = page_of(md)
     if page is None or origin is None:  # notest, or not a page of the build: shown, not run
         return _highlight(page, src, language, options, md, **kwargs)
@@ -144,8 +130,6 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
         file, downloads.imported_snippets(file, page.build.snippets_dir), page.href, page.language,
     )
     code_html = code_html.replace("</span><pre", f"{control}</span><pre", 1)  # in the title bar
-    if notes_of is not None:
-        code_html += notes_html(next(fence.notes for fence in page.model.run_fences if str(fence.line) == notes_of))
     label = OUTPUT_LABEL.get(page.language, OUTPUT_LABEL["en"])
     if not stdout.strip():
         output_html = ""

@@ -11,8 +11,7 @@ what a fence runs, comes from the page model (:mod:`rnnnotes.page_model`):
 * every executed ``python`` fence becomes a code cell holding exactly the code the page shows (the page
   model's :class:`~rnnnotes.page_model.Fence`: its origin and its expanded code), with the output the
   build printed under it: a ``stream`` output, or for ``output="markdown"`` fences ``text/markdown`` as
-  the page renders it; its notes (code annotations, the list after it that explains its ``# (1)!``
-  markers) become a Markdown cell of their own right after it;
+  the page renders it;
 * every figure ``![alt](figures/gru_fig_cell.svg)`` alone in its paragraph becomes a code cell that calls
   ``gru_fig_cell()``, with the build's SVG as its output and the page's alt text as its ``text/plain``.
 
@@ -195,11 +194,6 @@ class _Scanner:
                         refuse("a python fence that the build runs", i)
                     flush()
                     parts.append(Code(fence.code, fence.output, str(fence.origin)))
-                    if fence.notes:
-                        notes_end = fence.notes_end - first_line
-                        prose.extend(self._inline(x) for x in lines[close + 1 : notes_end])
-                        flush()
-                        close = notes_end - 1
                 else:
                     indent = line[: len(line) - len(line.lstrip())]
                     marker = re.match(r"`{3,}|~{3,}", line.lstrip())[0]

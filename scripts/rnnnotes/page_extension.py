@@ -16,10 +16,7 @@ The extension adds:
   fence's line; superfences hands it to the fence formatter (:func:`rnnnotes.fences.format_fence`) with
   the fence's other options. The origin thus travels with the fence itself, whatever order superfences
   formats fences in (tabs, admonitions), and nothing maps expanded text back to a file: the formatter
-  only checks that the code it got is the code the model expanded for that origin. A fence with notes
-  (code annotations: the model's ``Fence.notes``) also gets ``notes="<its line>"``, and the notes' lines
-  are blanked: the formatter renders them inside the fence, right after the code, where Material looks
-  for them, so they appear once;
+  only checks that the code it got is the code the model expanded for that origin;
 * a tree processor that shows each figure as its light/dark pair of lazy ``<img>`` of known size
   (:mod:`rnnnotes.figures`), each animation as two ``<picture>`` with a reduced-motion still
   (:mod:`rnnnotes.animations`), each in a block with the control that downloads the drawing snippet;
@@ -88,8 +85,7 @@ def page_of(md) -> PageBuild | None:
 
 
 class FenceOrigins(Preprocessor):
-    """Writes ``origin="…"`` (and ``notes="<line>"``) into the opening line of every fence of the model
-    that runs, and blanks the lines of its notes."""
+    """Writes ``origin="…"`` into the opening line of every fence of the model that runs."""
 
     def __init__(self, md, page: PageBuild | None):
         super().__init__(md)
@@ -105,10 +101,6 @@ class FenceOrigins(Preprocessor):
             if not (opening.lstrip()[:3] in ("```", "~~~") and opening.rstrip().endswith(fence.info.strip())):
                 raise ValueError(f"{self.page.name}:{fence.line}: the page changed after it was parsed ({opening!r})")
             tag = f'origin="{fence.origin}"'
-            if fence.notes:
-                tag += f' notes="{fence.line}"'
-                first, end = fence.notes_line - self.page.first_line, fence.notes_end - self.page.first_line
-                lines[first:end] = [""] * (end - first)
             stripped = opening.rstrip()
             lines[index] = f"{stripped[:-1]} {tag}}}" if stripped.endswith("}") else f"{stripped} {tag}"
         return lines

@@ -11,8 +11,6 @@ and raw HTML with ``markdown`` (``<figure markdown="span">``: its content is par
 * :class:`Fence` — language, options (``notest``, ``output``, highlight options), and for an include
   (``--8<-- "file.py:section"``) its :class:`Origin` and the code it expands to, expanded from the origin
   by pymdownx.snippets with the site's settings, so nothing ever maps expanded text back to a file;
-  a running fence whose code carries code annotation markers (``# (1)!``, Material's "code annotations")
-  owns the ordered list written right after it, its ``notes``: one item per marker;
 * :class:`Figure` — an image of ``figures/<chapter>_fig_*.svg`` (kind ``figure``) or
   ``figures/<chapter>_anim_*.svg`` (kind ``animation``; names: :mod:`rnnnotes.layout`): alt text, src,
   the module that draws it;
@@ -24,9 +22,7 @@ or a raw HTML element). The page also lists its links within the site and counts
 The rules that decide what a fence is live here and only here: a ``python`` fence *runs* (at build, in
 the fence tests, as a notebook cell) unless it is marked ``notest``; a python fence that runs must be
 exactly one include; ``output`` is ``text`` or ``markdown``. A page that breaks a rule, or includes a
-missing file or section, raises :class:`PageError` naming the page and the line. So does a running fence
-whose markers are not exactly 1…n with an ordered list of n notes right after it, or notes that link
-(they are rendered inside the fence's HTML, where mkdocs does not resolve links).
+missing file or section, raises :class:`PageError` naming the page and the line.
 """
 
 from __future__ import annotations
@@ -35,7 +31,6 @@ import dataclasses
 import functools
 import html.parser
 import re
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,8 +50,6 @@ ANCHOR_RE = re.compile(r"[ \t]*\{[ \t]*#(?P<id>[-\w]+)[^}]*\}[ \t]*$")
 FIGURE_SRC_RE = re.compile(rf"^(?:\.\./)*figures/(?P<module>{layout.FIGURE_NAME}|{layout.ANIMATION_NAME})\.svg$")
 CONTAINER_RE = re.compile(r"^(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<title>.*?)[ \t]*$")
 MARKDOWN_HTML_RE = re.compile(r"^<([a-zA-Z][\w-]*)\b[^>]*\bmarkdown=")
-# A code annotation marker: a comment that is ``(n)`` (with Material's ``!``, the comment shows only the marker).
-ANNOTATION_RE = re.compile(r"#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.DOTALL)
 
 
@@ -103,15 +96,6 @@ class Fence:
     origin: Origin | None  # set when the body is an include
     code: str  # what the page shows: the include expanded, or the body itself
     depth: int = 0
-    notes: str = ""  # the ordered list of code annotations after a running fence, dedented; "" for none
-    notes_line: int = 0  # with notes: the list's first line
-    notes_end: int = 0  # with notes: the line after the list
-    note_count: int = 0  # with notes: the number of items
-
-    @property
-    def markers(self) -> list[int]:
-        """The code annotation markers in the code, ``# (1)!`` → 1, in the code's order."""
-        return [int(match["number"]) for match in ANNOTATION_RE.finditer(self.code)]
 
     @property
     def runs(self) -> bool:
@@ -334,32 +318,6 @@ def _fence(token, page: str, first_line: int, snippets_dir: Path, depth: int) ->
     return Fence(line, first_line + token.map[1], language, options, token.info, body, origin, code, depth)
 
 
-def _with_notes(fence: Fence, tokens, j: int, lines: list[str], start: int, page: str) -> tuple[Fence, int]:
-    """``fence`` with the ordered list at ``tokens[j]`` as its notes, if it runs and has markers, and the
-    index after that list; else ``fence`` unchanged and ``j``."""
-    if not (fence.runs and fence.markers):
-        return fence, j
-    where = f"{page}:{fence.line}"
-    opening = tokens[j] if j < len(tokens) else None
-    if opening is None or opening.type != "ordered_list_open":
-        raise PageError(
-            f"{where}: the code has annotation markers {fence.markers} but no ordered list of notes follows the fence"
-        )
-    close = _closing(tokens, j)
-    items = [t for t in tokens[j:close] if t.type == "list_item_open" and t.level == opening.level + 1]
-    if sorted(fence.markers) != list(range(1, len(items) + 1)):
-        raise PageError(
-            f"{where}: the code's annotation markers {fence.markers} do not number the {len(items)} notes after it "
-            f"1…{len(items)}"
-        )
-    if any(child.type == "link_open" for t in tokens[j:close] for child in t.children or []):
-        raise PageError(f"{where}: a note on the code links somewhere; say it in the prose after the notes")
-    text = textwrap.dedent("\n".join(lines[opening.map[0] : opening.map[1]])).strip("\n")
-    notes = dataclasses.replace(
-        fence, notes=text, notes_line=start + opening.map[0], notes_end=start + opening.map[1], note_count=len(items)
-    )
-    return notes, close + 1
-
 
 # The options pages are built with; mkdocs.yml passes the same ones to pymdownx.snippets.
 SNIPPETS_CONFIG = {"check_paths": True, "dedent_subsections": True}
@@ -486,13 +444,8 @@ def _walk(tokens, page: Page, lines: list[str], start: int, snippets_dir: Path, 
             i += 3
             continue
         if token.type == "fence":
-            fence = _fence(token, page.name, start, snippets_dir, depth)
-            fence, after = _with_notes(fence, tokens, i + 1, lines, start, page.name)
-            page.blocks.append(fence)
-            for child in tokens[i + 1 : after]:  # the notes' equations
-                if child.type == "inline":
-                    _inline(child, page, start + child.map[0] if child.map else line, depth)
-            i = after
+            page.blocks.append(_fence(token, page.name, start, snippets_dir, depth))
+            i += 1
             continue
         if token.type == "html_block":
             ids, cell = _html_ids(token.content)
@@ -522,12 +475,11 @@ def _walk(tokens, page: Page, lines: list[str], start: int, snippets_dir: Path, 
             inner = tokens[i + 1 : close]
             before = len(page.blocks)
             nested = depth + 1 if token.type == "container_open" else depth
-            for k, child in enumerate(inner):  # links, math, figures, fences of the block
+            for child in inner:  # links, math, figures, fences of the block
                 if child.type == "inline":
                     _inline(child, page, start + child.map[0] if child.map else line, nested)
                 elif child.type == "fence":
-                    fence = _fence(child, page.name, start, snippets_dir, nested)
-                    page.blocks.append(_with_notes(fence, inner, k + 1, lines, start, page.name)[0])
+                    page.blocks.append(_fence(child, page.name, start, snippets_dir, nested))
                 elif child.type == "math_block":
                     page.display_math += 1
                 elif child.type == "html_block":

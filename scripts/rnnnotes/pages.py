@@ -6,8 +6,7 @@ heading carries an explicit ``{ #anchor }``), the same fence origins (snippet fi
 the same figures and animations, the same links within the site, the same number of display and inline
 equations, the same ids on raw HTML elements (a widget's container), the same ``widgets`` in the front
 matter (the scripts the page loads) and as many ``tags`` (the page's search keywords, translated). Prose
-is free, except that a Chinese paragraph (a fence's notes too) is written on one line. Both languages have
-as many notes on a fence: the page model requires one note per marker in the included code.
+is free, except that a Chinese paragraph is written on one line.
 """
 
 from __future__ import annotations
@@ -46,7 +45,6 @@ def unanchored(page: Page) -> list[Heading]:
 def broken_chinese_paragraphs(page: Page) -> list[str]:
     problems = []
     texts = [(block.line, block.text) for block in page.blocks if isinstance(block, Prose)]
-    texts += [(fence.notes_line, fence.notes) for fence in page.fences if fence.notes]
     for first, text in texts:
         for match in CJK_SOFT_BREAK_RE.finditer(text):
             line = first + text[: match.start()].count("\n")
