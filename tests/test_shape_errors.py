@@ -14,22 +14,28 @@ from rnn_forward import simple_rnn_forward
 from conftest import assert_shape_error
 
 X = np.zeros((2, 3, 4))  # batch 2, T 3, input_dim 4; units 5 below
+
+
+def fitting(gates, bias_shape, **options):
+    """Arguments that fit a cell of ``gates`` gates with 5 units."""
+    return dict(
+        x=X,
+        kernel=np.zeros((4, 5 * gates)),
+        recurrent_kernel=np.zeros((5, 5 * gates)),
+        bias=np.zeros(bias_shape),
+        **options,
+    )
+
+
 FITTING = {
-    "rnn": (simple_rnn_forward, dict(
-        x=X, kernel=np.zeros((4, 5)), recurrent_kernel=np.zeros((5, 5)),
-        bias=np.zeros(5))),
-    "lstm": (lstm_forward, dict(
-        x=X, kernel=np.zeros((4, 20)), recurrent_kernel=np.zeros((5, 20)),
-        bias=np.zeros(20))),
-    "gru": (gru_forward, dict(
-        x=X, kernel=np.zeros((4, 15)), recurrent_kernel=np.zeros((5, 15)),
-        bias=np.zeros((2, 15)))),
-    # reset_after=False: one bias row
-    "gru-v1": (gru_forward, dict(
-        x=X, kernel=np.zeros((4, 15)), recurrent_kernel=np.zeros((5, 15)),
-        bias=np.zeros(15), reset_after=False)),
+    "rnn": (simple_rnn_forward, fitting(1, 5)),
+    "lstm": (lstm_forward, fitting(4, 20)),
+    "gru": (gru_forward, fitting(3, (2, 15))),
+    "gru-v1": (gru_forward, fitting(3, 15, reset_after=False)),  # one bias row
 }
 T_X = "(batch, T>=1, input_dim)"
+B_V2 = "(2, 15) for reset_after=True"
+B_V1 = "(15,) for reset_after=False"
 CASES = [  # cell, argument, wrong value, expected shape named, actual named
     ("rnn", "x", np.zeros((3, 4)), T_X, "(3, 4)"),
     ("rnn", "x", np.zeros((2, 0, 4)), T_X, "(2, 0, 4)"),
@@ -62,23 +68,24 @@ CASES = [  # cell, argument, wrong value, expected shape named, actual named
     ("gru", "kernel", np.zeros(60), "(4, 3*units)", "(60,)"),
     ("gru", "recurrent_kernel", np.zeros((5, 5)), "(5, 15)", "(5, 5)"),
     ("gru", "recurrent_kernel", np.zeros((15, 5)), "(5, 15)", "(15, 5)"),
-    ("gru", "bias", np.zeros(15), "(2, 15) for reset_after=True", "(15,)"),
-    ("gru", "bias", np.zeros((2, 12)), "(2, 15) for reset_after=True",
-     "(2, 12)"),
+    ("gru", "bias", np.zeros(15), B_V2, "(15,)"),
+    ("gru", "bias", np.zeros((2, 12)), B_V2, "(2, 12)"),
     ("gru", "h0", np.zeros(5), "(2, 5)", "(5,)"),
-    ("gru-v1", "bias", np.zeros((2, 15)), "(15,) for reset_after=False",
-     "(2, 15)"),
-    ("gru-v1", "bias", np.zeros(5), "(15,) for reset_after=False", "(5,)"),
+    ("gru-v1", "bias", np.zeros((2, 15)), B_V1, "(2, 15)"),
+    ("gru-v1", "bias", np.zeros(5), B_V1, "(5,)"),
     ("gru-v1", "h0", np.zeros((3, 5)), "(2, 5)", "(3, 5)"),
 ]
 
 
 @pytest.mark.parametrize(
-    "cell,name,value,expected,actual", CASES,
-    ids=[f"{cell}-{name}-{actual}" for cell, name, _, _, actual in CASES])
-def test_a_wrong_shape_names_expected_and_actual(cell, name, value, expected,
-                                                 actual):
-    function, fitting = FITTING[cell]
-    function(**fitting)  # the fitting arguments are accepted
-    arguments = dict(fitting, **{name: value})
+    "cell,name,value,expected,actual",
+    CASES,
+    ids=[f"{cell}-{name}-{actual}" for cell, name, _, _, actual in CASES],
+)
+def test_a_wrong_shape_names_expected_and_actual(
+    cell, name, value, expected, actual
+):
+    function, good = FITTING[cell]
+    function(**good)  # the fitting arguments are accepted
+    arguments = dict(good, **{name: value})
     assert_shape_error(function, arguments, name, expected, actual)
