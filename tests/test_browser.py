@@ -1,10 +1,14 @@
 """Every page in both languages and both colour schemes, in a real Chromium: loads cleanly (no console
-error, no failed request), math rendered, images load, nothing requested from another host, only the
-figures of the reader's scheme fetched, and the language switcher leads to the twin page."""
+error, no failed request), Material's bundle runs and hands the page to ``document$`` beside only the
+widget scripts the page names, every code block has Material's copy button, math rendered, images load,
+nothing requested from another host, only the figures of the reader's scheme fetched, and the language
+switcher leads to the twin page."""
 
+import re
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
 from conftest import DOCS, scheme_context
 from rnnnotes.fences import PLAIN_TOKEN_CLASSES, TOKEN_COLOUR_CLASSES
@@ -16,6 +20,13 @@ OTHER = {"zh": "en", "en": "zh"}
 def page_path(lang, name):
     prefix = "/" if lang == "zh" else "/en/"
     return prefix if name == "index" else f"{prefix}{name}/"
+
+
+def widgets(lang, name):
+    """The widgets a page names in its front matter (``widgets: [gate-explorer]``)."""
+    text = (DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8")
+    front = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
+    return (yaml.safe_load(front[1]) or {}).get("widgets", []) if front else []
 
 
 @pytest.fixture
@@ -62,6 +73,16 @@ def test_page_in_chromium(page, site_url, lang, name):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == page.scheme
     assert page.problems == []
     assert page.foreign == []
+
+    # Our scripts hook into Material through document$, which must hand them this page; a page loads
+    # Material's bundle and only the widget scripts its front matter names.
+    assert page.evaluate("new Promise(done => document$.subscribe(d => done(d === document)))")
+    scripts = page.evaluate("[...document.scripts].filter(s => s.src).map(s => new URL(s.src).pathname)")
+    bundle = [path for path in scripts if re.fullmatch(r"/assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", path)]
+    assert len(bundle) == 1, scripts
+    assert sorted(set(scripts) - set(bundle)) == sorted(f"/assets/javascripts/{w}.js" for w in widgets(lang, name))
+    copy = page.locator("article pre > nav.md-code__nav > button.md-code__button").count()
+    assert copy == page.locator("article pre > code").count()  # content.code.copy, on every code block
 
     # The prose, without code (a snippet may well print or hold "\\[" or "$$"): no TeX is left unrendered.
     # (Walked in place: a clone of the article would fetch every image, the other scheme's too.)

@@ -49,6 +49,53 @@ def test_matches_keras_on_every_size_and_option(layer):
     assert not wrong, "\n".join(wrong)
 
 
+def test_relations_between_layers():
+    """What params.*.md and lstm.*.md state: LSTM exactly 4x SimpleRNN, GRU (reset_after=False) 3x."""
+    for input_dim, units in SIZES:
+        simple = count_params("SimpleRNN", input_dim, units)
+        assert count_params("LSTM", input_dim, units) == 4 * simple
+        assert count_params("GRU", input_dim, units, reset_after=False) == 3 * simple
+        assert count_params("GRU", input_dim, units) == 3 * simple + 3 * units
+        assert count_params("GRU", input_dim, units, bidirectional=True) == 2 * count_params(
+            "GRU", input_dim, units
+        )
+        for layer in LAYERS:
+            no_bias = count_params(layer, input_dim, units, use_bias=False)
+            assert no_bias == {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}[layer] * units * (units + input_dim)
+        for layer in ("SimpleRNN", "LSTM"):
+            assert count_params(layer, input_dim, units, reset_after=False) == count_params(
+                layer, input_dim, units
+            )
+
+
+def test_growth_quoted_on_the_pages():
+    """params.*.md and gru.*.md: 3 + 3/(h+x+1), linear in x, about 4x per doubling of h, GRU/LSTM near 3/4."""
+    from fractions import Fraction
+
+    for input_dim, units in SIZES:
+        simple = count_params("SimpleRNN", input_dim, units)
+        gru = count_params("GRU", input_dim, units)
+        assert Fraction(gru, simple) == 3 + Fraction(3, units + input_dim + 1)
+        assert Fraction(count_params("GRU", input_dim, units, reset_after=False), count_params(
+            "LSTM", input_dim, units)) == Fraction(3, 4)
+        for layer, gates in (("SimpleRNN", 1), ("LSTM", 4), ("GRU", 3)):
+            step = count_params(layer, input_dim + 1, units) - count_params(layer, input_dim, units)
+            assert step == gates * units  # linear in x
+    for units in (64, 128, 256):
+        for layer in LAYERS:
+            ratio = count_params(layer, 16, 2 * units) / count_params(layer, 16, units)
+            assert 3.5 < ratio < 4  # doubling the units roughly quadruples the count
+        assert 0.75 < count_params("GRU", 16, units) / count_params("LSTM", 16, units) < 0.76
+
+
+def test_numbers_quoted_on_the_pages():
+    """Typed in the equations of lstm.*.md and gru.*.md."""
+    assert count_params("SimpleRNN", 16, 32) == 1_568
+    assert count_params("LSTM", 16, 32) == 6_272
+    assert count_params("GRU", 16, 32) == 4_800
+    assert count_params("GRU", 16, 32, reset_after=False) == 4_704
+
+
 def test_numpy_integers_are_sizes():
     assert count_params("LSTM", np.int64(16), np.int32(32)) == 6_272
 
