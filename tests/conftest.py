@@ -18,7 +18,7 @@ DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 # The build, the standalone runs, the notebooks and the fence tests share the models that snippets train
-# (snippets/classify/classify_cache.py): each trains once per content, in whichever asks first.
+# (snippets/common/trained.py): each trains once per content, in whichever asks first.
 os.environ.setdefault("RNN_NOTES_TRAINED", str(Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache")) / "trained"))
 
 from rnnnotes import layout  # noqa: E402

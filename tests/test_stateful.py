@@ -227,25 +227,25 @@ def test_task_figure_shows_ten_chunks():
     assert inspect.signature(stateful_fig_task).parameters["steps"].default // T == 10
 
 
-def _task_table(built_site):
-    """The accuracy table the stateful_task.py fence printed in the build, from the built page: one row per
-    set of steps (the latest cue in the same chunk, in an earlier chunk, all), each ``[share of steps,
-    stateful accuracy, stateless accuracy]``. The two cue-task models train once per build (and the build
-    caches the result by its code and libraries), not again here."""
-    page = (built_site / "en" / "stateful" / "index.html").read_text(encoding="utf-8")
-    tables = [t for t in re.findall(r"<table>.*?</table>", page, re.S) if "<code>stateful=True</code>" in t]
-    assert len(tables) == 1, f"{len(tables)} tables with a stateful=True column"
-    rows = re.findall(r"<tr>(.*?)</tr>", tables[0].split("<tbody>")[1], re.S)
-    return [[float(cell) for cell in re.findall(r'<td style="text-align: right;">([0-9.]+)</td>', row)]
-            for row in rows]
+def _task_table():
+    """The accuracy table stateful_task.py prints, from the trained-results store (the two cue-task models
+    train once per content, snippets/common/trained.py, shared with the build): one row per set of steps
+    (the latest cue in the same chunk, in an earlier chunk, all), each ``[share of steps, stateful
+    accuracy, stateless accuracy]``, rounded as the page prints them."""
+    from stateful_task import accuracy, cue_in_earlier_chunk, trained_cue_task
+
+    results = [trained_cue_task(stateful) for stateful in (True, False)]
+    earlier = cue_in_earlier_chunk()
+    return [[round(float(where.mean()), 2)] + [round(accuracy(y, p, where), 2) for _, y, p in results]
+            for where in (~earlier, earlier, np.ones_like(earlier))]
 
 
-def test_stateful_model_recalls_cues_from_earlier_chunks_and_stateless_cannot(built_site):
+def test_stateful_model_recalls_cues_from_earlier_chunks_and_stateless_cannot():
     from stateful_task import cue_in_earlier_chunk
 
     earlier = cue_in_earlier_chunk()
     assert 0.6 < earlier.mean() < 0.8
-    same_chunk, earlier_chunk, every_step = _task_table(built_site)
+    same_chunk, earlier_chunk, every_step = _task_table()
     assert [same_chunk[0], earlier_chunk[0], every_step[0]] == [round((~earlier).mean(), 2),
                                                                round(earlier.mean(), 2), 1.0]
     (_, stateful_same, stateless_same), (_, stateful_earlier, stateless_earlier) = same_chunk, earlier_chunk

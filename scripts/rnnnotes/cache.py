@@ -25,6 +25,10 @@ later. Three, not one, so that switching back and forth (``mkdocs serve`` while 
 test suite's build beside a developer's) does not redo the work each time. A build's own set of used
 keys, not file times, decides, so it works the same on any file system and in a fresh clone.
 
+Trained results (``snippets/common/trained.py``) live beside the entries, in ``.cache/trained/``, one
+``<name>-<key>.json`` each, and follow the same rule: a build records the ones its snippet runs used
+(:meth:`Cache.use_trained`, as ``trained/<name>-<key>``) and pruning deletes those no kept record names.
+
 Two processes sharing the cache. Each build holds ``.cache/builds/running-<pid>`` while it runs; a build
 prunes only when no other live build is running (a dead process's marker is removed). Entries are
 written whole or not at all, and a concurrent delete is a miss, so the worst two builds at once can do
@@ -142,6 +146,11 @@ class Cache:
     def put_bytes(self, key: str, data: bytes) -> None:
         self._store(key, "bin", data, data)
 
+    def use_trained(self, names) -> None:
+        """Mark trained results (``<name>-<key>``, files in ``root/trained``) used by the current build."""
+        with self._lock:
+            self._used.update(f"trained/{name}" for name in names)
+
     # -- builds and pruning ----------------------------------------------------------------------
 
     def _marker(self) -> Path:
@@ -212,6 +221,10 @@ class Cache:
             if path.name.endswith(".tmp"):
                 continue  # another process's write in progress
             if path.name.split(".")[0] not in live:
+                path.unlink(missing_ok=True)
+                deleted += 1
+        for path in (self.root / "trained").glob("*.json"):
+            if f"trained/{path.stem}" not in live:
                 path.unlink(missing_ok=True)
                 deleted += 1
         return deleted

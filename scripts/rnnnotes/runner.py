@@ -29,8 +29,9 @@ WORKER = Path(__file__).with_name("worker.py")
 DARK = Path(__file__).with_name("dark.py")
 LAYOUT = Path(__file__).with_name("layout.py")
 FRESH = Path(__file__).with_name("fresh.py")
-# Where snippets that train keep their trained results by content (snippets/classify/classify_cache.py), so
-# that a model trains once for the pages, the figures, the notebooks and the tests that read them.
+# Where snippets that train keep their trained results by content (snippets/common/trained.py), so that a
+# model trains once for the pages, the figures, the notebooks and the tests that read them. A run's entry
+# names the trained results it used, and reusing the entry marks them used too (Cache.use_trained).
 TRAINED_ENV = "RNN_NOTES_TRAINED"
 LIBRARIES = ("numpy", "keras", "matplotlib", "tensorflow-cpu", "tensorflow")
 
@@ -171,9 +172,13 @@ class SnippetRunner:
 
     def _cached(self, key: str) -> dict | None:
         entry = self.cache.get(key)
-        return entry if self._valid(entry) else None
+        if not self._valid(entry):
+            return None
+        self.cache.use_trained(entry.get("trained", ()))
+        return entry
 
     def _store(self, key: str, entry: dict) -> None:
+        self.cache.use_trained(entry.get("trained", ()))
         self.cache.put(key, entry)
 
     def _get(self, request: dict, label: str) -> dict:
@@ -218,4 +223,4 @@ class SnippetRunner:
             for key in [key for key in ("svg", "still") if key in answer]:
                 answer[f"{key}_dark"] = dark_svg(answer[key])
         deps = self._dep_hashes(answer.pop("deps"))
-        return {"deps": deps or {}, "result": answer}
+        return {"deps": deps or {}, "trained": answer.pop("trained", []), "result": answer}

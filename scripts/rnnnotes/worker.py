@@ -133,6 +133,9 @@ def main() -> None:
                 answer = run_code(request["code"], request["name"], snippets_dir)
             else:
                 answer = MAKERS[request["kind"]](request["module"], snippets_dir)
+            # the trained results this run read or wrote (snippets/common/trained.py), which the build
+            # records as used so that the cache's pruning rule keeps them
+            answer["trained"] = sorted(getattr(sys.modules.get("trained"), "USED", ()))
         except BaseException:  # noqa: BLE001 - every failure goes back to the build
             chatter.seek(0)
             said = chatter.read().decode("utf-8", "replace")[-3000:].strip()

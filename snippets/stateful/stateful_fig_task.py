@@ -1,7 +1,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from stateful_task import T, cue_task
+from stateful_task import T, trained_cue_task
 
 TARGET = "0.15"
 COLORS = {True: "#3949ab", False: "#d84315"}
@@ -11,7 +11,7 @@ def stateful_fig_task(steps=100):
     fig, axes = plt.subplots(2, 1, figsize=(5.0, 3.4), sharex=True, layout="constrained")
     t = np.arange(steps)
     for ax, stateful, tag in zip(axes, (True, False), ("(a)", "(b)")):
-        x, y, prediction = (a[0, :steps, 0] for a in cue_task(stateful))
+        x, y, prediction = (a[0, :steps, 0] for a in trained_cue_task(stateful))
         for boundary in range(T, steps, T):
             ax.axvline(boundary - 0.5, color="0.8", lw=0.8, ls=":")
         ax.step(t, y, where="mid", color=TARGET, lw=1.6, label=r"$y_t$")

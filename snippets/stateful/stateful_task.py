@@ -1,6 +1,11 @@
 import keras
 import numpy as np
 
+import stateful_cues
+import stateful_data
+import stateful_recipe
+import stateful_reset
+import trained
 from stateful_cues import cue_streams
 from stateful_data import from_stateful_batches, to_stateful_batches
 from stateful_recipe import (build_stateful_model, fit_in_order,
@@ -25,6 +30,16 @@ def cue_task(stateful):
     return x_test, y_test, from_stateful_batches(prediction, B)
 
 
+def trained_cue_task(stateful):
+    """cue_task(stateful), trained once and then read back (trained.py)."""
+    modules = (stateful_cues, stateful_data, stateful_recipe, stateful_reset,
+               trained)
+    sources = [m.__file__ for m in modules] + [__file__]
+    kept = trained.kept(f"stateful-cue-task-{stateful}", sources,
+                        lambda: [a.tolist() for a in cue_task(stateful)])
+    return tuple(np.array(a, dtype="float32") for a in kept)
+
+
 def cue_in_earlier_chunk(length=LENGTH):
     """For each step t: is the latest cue in an earlier chunk than t?"""
     t = np.arange(length)
@@ -37,7 +52,7 @@ def accuracy(y, prediction, where):
 
 
 if __name__ == "__main__":
-    results = [cue_task(stateful) for stateful in (True, False)]
+    results = [trained_cue_task(stateful) for stateful in (True, False)]
     earlier = cue_in_earlier_chunk()
     rows = {
         r"$k(c_t) = k(t)$": ~earlier,
