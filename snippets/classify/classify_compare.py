@@ -84,7 +84,7 @@ def budget_sentence():
                for (k, s), v in zip(runs, variants))
     return label(f"Trainings whose best epoch was the last of the budget: "
                  f"{last} of {len(runs)}.",
-                 f"最好的轮次落在预算最后一轮的训练：{len(runs)} 次中有 {last} 次。")
+                 f"最好的轮次落在预算最后一轮的训练：{last} 次（共 {len(runs)} 次）。")
 
 
 if __name__ == "__main__":
