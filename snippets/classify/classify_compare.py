@@ -1,6 +1,6 @@
 import numpy as np
 
-from classify_results import accuracies, compare, kinds, strongest_baseline
+from classify_results import REFERENCE, accuracies, compare, kinds
 from classify_train import EPOCHS, SEEDS, result
 from labels import label
 
@@ -16,90 +16,114 @@ CODE = {"simple_rnn": "`SimpleRNN(32)`", "gru": "`GRU(32)`", "lstm": "`LSTM(32)`
 def name(kind):
     """A row's name: code for a layer, words in the reader's language."""
     return label(*WORDS[kind]) if kind in WORDS else CODE[kind]
-VARIANT = {"as_published": ("as published", "原样"),
-           "normalised": ("normalised", "规整后")}
-
-
 def cell(kind, variant):
     if kind not in kinds(variant):
         return "–"
-    a = accuracies(kind, variant)
-    return f"{a.mean():.3f} ± {a.std(ddof=1):.3f}"
+    a = 100 * accuracies(kind, variant)
+    return f"{a.mean():.1f}\u00a0±\u00a0{a.std(ddof=1):.1f}"  # no break
 
 
 def extra(kind):
-    """Best epochs and mean CPU seconds of the normalised runs."""
-    if kind == "majority":
+    """Best epochs and mean CPU seconds of a recurrent layer's normalised
+    runs (the baselines have neither epochs nor a comparable timing)."""
+    if kind not in CODE:
         return "", ""
     runs = [result(kind, seed, "normalised") for seed in SEEDS]
-    best = [r["best_epoch"] for r in runs if "best_epoch" in r]
-    epochs = f"{min(best)}–{max(best)}" if best else ""
+    best = [r["best_epoch"] for r in runs]
     seconds = np.mean([r["cpu_seconds"] for r in runs])
-    return epochs, f"{seconds:.1f}"
+    return f"{min(best)}–{max(best)}", f"{seconds:.1f}"
 
 
-def sentence(variant):
-    """The page's conclusion for one variant, from the numbers above."""
-    base = strongest_baseline(variant)
-    recurrent = max(kinds(variant)[3:],
-                    key=lambda k: accuracies(k, variant).mean())
-    verdict = compare(accuracies(recurrent, variant), accuracies(base, variant))
-    middle = {"higher": (", scores above the strongest order-free baseline, ",
-                         " 高于最强的无序基线（"),
-              "lower": (", scores below the strongest order-free baseline, ",
-                        " 低于最强的无序基线（"),
-              "level": (", is level with the strongest order-free baseline, ",
-                        " 与最强的无序基线（")}[verdict]
-    end = "）持平。" if verdict == "level" else "）。"
-    en, zh = VARIANT[variant]
-    return (label(f"{en.capitalize()}: the best recurrent model, ",
-                  f"{zh}：最好的循环模型 ")
-            + name(recurrent) + label(*middle) + name(base)
-            + label(".", end))
+VERDICT = {"higher": ("above", "较高"), "lower": ("below", "较低"),
+           "level": ("level", "持平")}
+
+
+def published_sentence():
+    """As published: the note's LSTM against the marks and line lengths."""
+    base = REFERENCE["as_published"]
+    verdict = compare(accuracies("lstm", "as_published"),
+                      accuracies(base, "as_published"))
+    en = {"higher": "scores above", "lower": "scores below",
+          "level": "is level with"}[verdict]
+    zh = {"higher": "高于", "lower": "低于", "level": "与"}[verdict]
+    return (label("As published, the note's ", "原样文本上，学习笔记中的 ")
+            + name("lstm") + label(f" {en} the ", f" {zh}基线“")
+            + name(base)
+            + label(" baseline.", "”持平。" if verdict == "level" else "”。"))
+
+
+def normalised_sentences():
+    """Normalised: every recurrent layer against the bag of characters, and
+    what that says about order."""
+    base = REFERENCE["normalised"]
+    verdicts = {k: compare(accuracies(k, "normalised"),
+                           accuracies(base, "normalised"))
+                for k in kinds("normalised")[3:]}
+    listed = label(", ", "，").join(
+        name(k) + " " + label(*VERDICT[v]) for k, v in verdicts.items())
+    first = (label("Normalised, against the ", "规整后文本上，与")
+             + name(base) + label(": ", "相比：") + listed + label(".", "。"))
+    above = [k for k, v in verdicts.items() if v == "higher"]
+    if not above:
+        second = label("None of the recurrent layers scores above it: with "
+                       "these data and this budget, reading the order buys "
+                       "nothing measurable.",
+                       "没有一种循环层高于它：在这份数据和这个预算下，"
+                       "读取字的顺序没有带来可以测出的好处。")
+    else:
+        second = (label("Above it: ", "高于它的：")
+                  + label(", ", "、").join(name(k) for k in above)
+                  + label(": there, reading the order helps.",
+                          "：在这里，读取字的顺序有帮助。"))
+    return first, second
 
 
 def bidirectional_sentence():
     """Reading both ways against the note's LSTM, normalised, and its cost."""
-    a = accuracies("bidirectional_lstm", "normalised")
-    b = accuracies("lstm", "normalised")
+    verdict = compare(accuracies("bidirectional_lstm", "normalised"),
+                      accuracies("lstm", "normalised"))
     cost = [np.mean([result(k, s, "normalised")["cpu_seconds"] for s in SEEDS])
             for k in ("bidirectional_lstm", "lstm")]
-    middle = {"higher": (" scores above ", " 高于 "),
-              "lower": (" scores below ", " 低于 "),
-              "level": (" is level with ", " 与 ")}[compare(a, b)]
-    end = " 持平" if compare(a, b) == "level" else ""
     ratio = cost[0] / cost[1]
-    return (name("bidirectional_lstm") + label(*middle) + name("lstm")
-            + label(f" (normalised), at {ratio:.1f} times its CPU seconds.",
-                    f"{end}（规整后），CPU 秒是它的 {ratio:.1f} 倍。"))
+    en = {"higher": "scores above", "lower": "scores below",
+          "level": "is level with"}[verdict]
+    zh = {"higher": ("高于 ", ""), "lower": ("低于 ", ""),
+          "level": ("与 ", " 持平")}[verdict]
+    return (label("Normalised, ", "规整后，") + name("bidirectional_lstm")
+            + label(f" {en} ", f" {zh[0]}") + name("lstm")
+            + label(f", at {ratio:.1f} times its CPU time.",
+                    f"{zh[1]}，耗用的 CPU 时间却是后者的 {ratio:.1f} 倍。"))
 
 
 def budget_sentence():
     """How many trainings had their best epoch at the end of the budget."""
-    runs = [(k, s) for k in kinds("normalised")[3:] for s in SEEDS]
-    runs += [("lstm", s) for s in SEEDS]  # as published
-    variants = (["normalised"] * (len(runs) - len(SEEDS))
-                + ["as_published"] * len(SEEDS))
-    last = sum(result(k, s, v)["best_epoch"] == EPOCHS
-               for (k, s), v in zip(runs, variants))
+    runs = [(k, s, "normalised") for k in kinds("normalised")[3:]
+            for s in SEEDS] + [("lstm", s, "as_published") for s in SEEDS]
+    last = sum(result(*run)["best_epoch"] == EPOCHS for run in runs)
     return label(f"Trainings whose best epoch was the last of the budget: "
-                 f"{last} of {len(runs)}.",
-                 f"最好的轮次落在预算最后一轮的训练：{last} 次（共 {len(runs)} 次）。")
+                 f"{last} of {len(runs)}; a longer budget might have "
+                 f"improved them.",
+                 f"在最后一轮才达到最好的训练：{last} 次（共 {len(runs)} 次）；"
+                 f"预算再长一些，它们也许还会更好。")
 
 
 if __name__ == "__main__":
     header = [label("model", "模型"),
-              label("as published", "原样"), label("normalised", "规整后"),
-              label(f"best epoch (of {EPOCHS})", f"最好的轮次（共 {EPOCHS}）"),
-              label("CPU s", "CPU 秒")]
+              label("as published", "原样"), label("normalised", "规整后")]
     print("| " + " | ".join(header) + " |")
-    print("|---|---:|---:|---:|---:|")
+    print("|---|---:|---:|")
     for kind in kinds("normalised"):
-        epochs, seconds = extra(kind)
-        cells = [name(kind), cell(kind, "as_published"),
-                 cell(kind, "normalised"), epochs, seconds]
+        cells = [name(kind), cell(kind, "as_published"), cell(kind, "normalised")]
         print("| " + " | ".join(cells) + " |")
-    for line in (sentence("as_published"), sentence("normalised"),
+    print()
+    print("| " + label("recurrent layer, normalised", "循环层（规整后）") + " | "
+          + label(f"best epoch (of {EPOCHS})", f"最好的轮次（共 {EPOCHS} 轮）")
+          + " | " + label("CPU s per training", "每次训练的 CPU 时间（秒）")
+          + " |")
+    print("|---|---:|---:|")
+    for kind in kinds("normalised")[3:]:
+        print("| " + " | ".join([name(kind), *extra(kind)]) + " |")
+    for line in (published_sentence(), *normalised_sentences(),
                  bidirectional_sentence(), budget_sentence()):
         print()
         print(line)

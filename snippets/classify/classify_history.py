@@ -1,4 +1,5 @@
 from classify_train import result
+from labels import label
 
 if __name__ == "__main__":
     run = result("lstm", 0, "normalised")
@@ -8,5 +9,8 @@ if __name__ == "__main__":
         print(f"{epoch + 1:>5}  {h['loss'][epoch]:.3f}  "
               f"{h['accuracy'][epoch]:>8.3f}  {h['val_loss'][epoch]:>8.3f}  "
               f"{h['val_accuracy'][epoch]:>12.3f}")
-    print(f"kept the weights of epoch {run['best_epoch']} "
-          f"(lowest val_loss); test accuracy {run['test_accuracy']:.3f}")
+    print(label("kept the weights of epoch ", "恢复第 ")
+          + f"{run['best_epoch']}"
+          + label(" (lowest val_loss); test accuracy ",
+                  " 轮的权重（val_loss 最低）；测试准确率 ")
+          + f"{run['test_accuracy']:.3f}")

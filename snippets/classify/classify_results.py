@@ -29,7 +29,16 @@ def kinds(variant):
     return ("majority", *BASELINES, *RECURRENT[variant])
 
 
+# The order-free model each comparison is made against, fixed in advance:
+# as published, the marks and line lengths (built to catch the editors);
+# normalised, the bag of characters (the same characters, without order).
+REFERENCE = {"as_published": "order_free_features",
+             "normalised": "bag_of_characters"}
+
+
 def strongest_baseline(variant):
+    """The baseline with the highest mean test accuracy (a reading of the
+    results, not a choice the comparison depends on)."""
     return max(BASELINES, key=lambda k: accuracies(k, variant).mean())
 
 
@@ -57,11 +66,13 @@ def right(kind, variant, seed=0):
 
 
 def compare(a, b):
-    """'higher', 'lower' or 'level': a's mean against b's, level when the
-    difference is within two standard errors of the difference."""
-    se = sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
-    d = a.mean() - b.mean()
-    return "level" if abs(d) <= 2 * se else ("higher" if d > 0 else "lower")
+    """'higher', 'lower' or 'level': a against b on the same seeds (paired),
+    level when the mean of the per-seed differences is within two standard
+    errors of it (a rule of thumb, not a significance test)."""
+    d = np.asarray(a) - np.asarray(b)
+    se = d.std(ddof=1) / sqrt(len(d))
+    return ("level" if abs(d.mean()) <= 2 * se
+            else ("higher" if d.mean() > 0 else "lower"))
 
 
 if __name__ == "__main__":
