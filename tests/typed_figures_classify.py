@@ -30,6 +30,7 @@ ALLOWED_CLASSIFY: dict[str, dict[str, str]] = {
         "make 25 trainings": DEFINED,
         "fit these 1,400 poems": CHOSEN,
         "shifts under 0.005 are left out": CHOSEN,
+        "the mean test accuracy in percent": DEFINED,
         "each of the 500 tokens": CHOSEN,
         "With 300 test poems one poem is 0.33 points": DEFINED,
         "answer the same 300 poems": CHOSEN,
