@@ -10,7 +10,9 @@ Markdown extension (:mod:`rnnnotes.page_extension`) writes each running fence's 
 options, and :func:`format_fence` finds the page through the Markdown instance it is handed.
 
 A fence marked ``{.python output="markdown"}`` prints Markdown (typically a table, math allowed); the
-printed Markdown is rendered as part of the page instead of being shown as text.
+printed Markdown is rendered as part of the page instead of being shown as text. What a snippet prints
+as page content (a table's header and row labels, a sentence under it) is in the page's language: the
+run prints both, and the page keeps its own (:mod:`rnnnotes.labels`).
 
 Code annotations work as Material documents them: markers ``# (1)!`` in the snippet's code and an
 ordered list of notes right after the fence on the page. The page model gives the list to the fence
@@ -30,7 +32,7 @@ import re
 from mkdocs.exceptions import PluginError
 from pymdownx.superfences import SuperFencesException, highlight_validator
 
-from . import downloads, layout
+from . import downloads, labels, layout
 from .page_extension import PageBuild, PageExtension, page_of
 
 OUTPUT_LABEL = {"zh": "输出", "en": "Output"}
@@ -134,7 +136,7 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     if src.strip("\n") not in shown:
         raise FenceError(f"{page.name}: the fence tagged {origin} does not show that snippet's code")
     try:
-        stdout = page.build.runner.run_code(src, origin)
+        stdout = labels.resolve(page.build.runner.run_code(src, origin), page.language)
     except Exception as error:
         raise FenceError(f"{page.name}: {error}") from None
     file = origin.split(":")[0]

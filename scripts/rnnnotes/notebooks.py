@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 import nbformat
 from nbformat import v4
 
-from . import page_model
+from . import labels, page_model
 from .layout import Layout
 from .layout import site_uri as layout_site_uri
 
@@ -81,17 +81,19 @@ DATA = {
     "en": "This chapter's code also reads the data file {links}: download it into this notebook's folder.",
 }
 
-def setup_code() -> str:
+def setup_code(lang: str = "en") -> str:
     """The first code cell: put the chapter's modules folder on ``sys.path``, define
     :func:`rnnnotes.fresh.fresh_start` from that module's own source (the build's worker and the fence
-    tests call the same function), and run it before every later cell. It has no prose, so the two
-    languages' code cells stay identical."""
+    tests call the same function), and run it before every later cell. It also says which language the
+    snippets' labels print in (:mod:`rnnnotes.labels`): the one line in which the two languages' code
+    cells differ."""
     from .fresh import notebook_cell
 
     return f'''{notebook_cell()}
 
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ["{labels.LANGUAGE_ENV}"] = "{lang}"
 SNIPPETS = Path("{MODULES}").resolve()
 SNIPPETS.mkdir(exist_ok=True)
 if str(SNIPPETS) not in sys.path:
@@ -369,8 +371,8 @@ class Sources:
         self.runner = runner
         self.snippets_dir = Path(snippets_dir)
 
-    def stdout(self, part: Code) -> str:
-        return self.runner.run_code(part.code, part.origin)
+    def stdout(self, part: Code, lang: str) -> str:
+        return labels.resolve(self.runner.run_code(part.code, part.origin), lang)
 
     def code_imports(self, part: Code) -> list[str]:
         return self.runner.code_imports(part.code, part.origin)
@@ -387,8 +389,8 @@ def figure_code(module: str) -> str:
     return f"from {module} import {module}\n\nfig = {module}()"
 
 
-def _code_cell(part: Code, sources: Sources):
-    stdout = sources.stdout(part)
+def _code_cell(part: Code, sources: Sources, lang: str):
+    stdout = sources.stdout(part, lang)
     if not stdout:
         outputs = []
     elif part.output == "markdown":  # the page renders it; Jupyter renders text/markdown
@@ -403,10 +405,10 @@ def _figure_cell(part: Figure, sources: Sources):
     return _code_cell_node(figure_code(part.module), {CELL_META: {"figure": part.module}}, [_display(data)])
 
 
-def _setup_cells(imports: set[str], snippets_dir: Path) -> list:
+def _setup_cells(imports: set[str], snippets_dir: Path, lang: str) -> list:
     """The fresh-start cell, then one cell per imported snippet file (``common/count_params.py``) that
     writes it, by its bare name, into the notebook's one modules folder."""
-    cells = [_code_cell_node(setup_code(), {CELL_META: {"setup": "fresh-start"}}, [])]
+    cells = [_code_cell_node(setup_code(lang), {CELL_META: {"setup": "fresh-start"}}, [])]
     layout = Layout(snippets_dir)
     for file in sorted(imports, key=posixpath.basename):
         name = posixpath.basename(file)
@@ -431,7 +433,7 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
         if isinstance(part, Prose):
             body.append(_markdown_cell(part.text))
         elif isinstance(part, Code):
-            body.append(_code_cell(part, sources))
+            body.append(_code_cell(part, sources, lang))
             imports.update(sources.code_imports(part))
         else:
             body.append(_figure_cell(part, sources))
@@ -453,7 +455,7 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
         about += "\n\n" + DATA[lang].format(links=links)
     head = _markdown_cell(f"{heading}\n\n{about}\n\n```bash\n{pip}\n```".lstrip("\n"))
 
-    cells = [head, *_setup_cells(imports, sources.snippets_dir), *body]
+    cells = [head, *_setup_cells(imports, sources.snippets_dir, lang), *body]
     count = 0
     for position, cell in enumerate(cells):
         cell.id = _cell_id(position, cell)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .dark import dark_svg
 from .cache import Cache
+from .labels import BOTH, LANGUAGE_ENV
 from .layout import Layout
 
 WORKER = Path(__file__).with_name("worker.py")
@@ -84,7 +85,8 @@ class SnippetRunner:
         return self.layout.file_of(module) or f"{module}.py"
 
     def run_code(self, code: str, name: str) -> str:
-        """Stdout of ``code`` (a fence shown from ``snippets/<name>``, ``name`` like ``rnn/rnn_params.py:count``)."""
+        """Stdout of ``code`` (a fence shown from ``snippets/<name>``, ``name`` like ``rnn/rnn_params.py:count``),
+        its labels in both languages: :func:`rnnnotes.labels.resolve` keeps a page's."""
         return self._get(*self.code_request(code, name))["stdout"]
 
     def make_figure(self, module: str) -> str:
@@ -192,6 +194,7 @@ class SnippetRunner:
     def _spawn(self) -> subprocess.Popen:
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg", PYTHONHASHSEED="0")
         env.setdefault(TRAINED_ENV, str(self.cache.root / "trained"))
+        env[LANGUAGE_ENV] = BOTH  # one run prints both languages' labels; each page keeps its own (labels.py)
         return subprocess.Popen(
             [sys.executable, str(WORKER), str(self.snippets_dir)],
             stdin=subprocess.PIPE,
