@@ -2,6 +2,7 @@
 state, greedy decoding, the trained accuracy (read from the build, not trained again), a bidirectional
 layer's dependence on later inputs, and the custom cell equal to the built-in LSTM."""
 
+import html
 import re
 
 import keras
@@ -10,6 +11,7 @@ import pytest
 
 from conftest import assert_shape_error
 from seq2seq_custom_cell import MinimalLSTMCell
+from seq2seq_initial_weights import initial_weights
 from seq2seq_data import DIGITS, START, reversal_data, train_test_strings
 from seq2seq_model import build_seq2seq, greedy_decode
 
@@ -84,33 +86,64 @@ def test_greedy_decoding_feeds_the_model_its_own_previous_output(untrained):
 # -- the trained model, as the build printed it ----------------------------------------------------
 
 
-def _training_output(built_site):
-    """The output of the seq2seq_train.py fence in the built English page: the model trains once per
-    build (cached by code and libraries) and once more in the standalone snippet test, not here."""
-    page = (built_site / "en" / "seq2seq" / "index.html").read_text(encoding="utf-8")
-    text = re.sub(r"<[^>]+>", "", page)
-    assert text.count("teacher forcing: per digit") == 1
-    return text
+def _tables(built_site, lang="en"):
+    """The tables the seq2seq_train.py fence printed on the built page, as rows of cell texts: the
+    models train once per build (kept by content) and once more in the standalone snippet test, not here."""
+    prefix = "en/" if lang == "en" else ""
+    page = (built_site / prefix / "seq2seq" / "index.html").read_text(encoding="utf-8")
+    block = page.split('data-snippet="seq2seq/seq2seq_train.py"', 1)[1].split('<div class="exec"', 1)[0]
+    tables = []
+    for table in re.findall(r"<table>(.*?)</table>", block, re.S):
+        rows = []
+        for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+            cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+            rows.append([html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in cells])
+        tables.append(rows)
+    assert len(tables) == 3
+    return tables
 
 
 def test_trained_accuracy_and_decoded_examples(built_site):
-    text = _training_output(built_site)
-    scores = {name: (float(digit), float(whole)) for name, digit, whole in re.findall(
-        r"(teacher forcing|greedy decoding): per digit ([0-9.]+), whole string ([0-9.]+)", text)}
-    forced_digit, forced_whole = scores["teacher forcing"]
-    greedy_digit, greedy_whole = scores["greedy decoding"]
+    scores, examples, positions = _tables(built_site)
+    (forced_digit, forced_whole), (greedy_digit, greedy_whole) = ([float(v) for v in row[1:]] for row in scores[1:])
+    assert "teacher forcing" in scores[1][0] and "greedy" in scores[2][0]
     assert greedy_whole > 0.9, "most unseen strings entirely right"
     assert greedy_whole >= forced_whole - 0.05 and greedy_digit >= forced_digit - 0.02, "almost as accurate"
     assert greedy_whole <= greedy_digit
-    positions = [float(v) for v in re.search(r"per output position: \[([^\]]+)\]", text).group(1).split()]
-    assert len(positions) == 5 and positions[0] > positions[-1] == min(positions), "the last digit is hardest"
-    examples = re.findall(r"(\d{5}) -&gt; (\d{5}) \((\d{5})\)", text)
-    assert len(examples) == 6
-    for source, decoded, target in examples:
+    assert len(examples) == 1 + 6
+    for source, decoded, target in examples[1:]:
         assert target == source[::-1]
-    wrong = int(re.search(r"wrong strings: (\d+)", text).group(1))
-    assert wrong == round((1 - greedy_whole) * 1000)
-    assert examples[-1][1] != examples[-1][2], "the first wrong one is wrong"
+        assert decoded.endswith("✗") == (decoded != target)
+    assert examples[-1][1].endswith("✗"), "the last row is the first wrong one"
+    reverse, copy = ([float(v) for v in row[1:]] for row in positions[1:])
+    assert reverse[-1] == pytest.approx(greedy_whole), "the same run as the first table"
+    per_position = reverse[:-1]
+    assert per_position[0] == max(per_position) and per_position[-1] == min(per_position), \
+        "reversing: most accurate at the first digit written, least at the last"
+    assert all(c < r for c, r in zip(copy, reverse)), "copying is harder at every position, and whole"
+    assert copy[0] - min(copy[:-1]) > per_position[0] - min(per_position), "and falls further along"
+
+
+def test_train_seq2seq_returns_what_json_holds(monkeypatch):
+    """The trained-results store keeps train_seq2seq's return value as JSON (a tiny run here)."""
+    import json
+
+    import seq2seq_train
+
+    for name, value in (("N_TRAIN", 64), ("N_TEST", 16), ("UNITS", 4), ("EPOCHS", 1)):
+        monkeypatch.setattr(seq2seq_train, name, value)
+    for reverse in (True, False):
+        result = seq2seq_train.train_seq2seq(reverse=reverse)
+        assert json.loads(json.dumps(result)) == result
+        assert set(result) == {"test", "decoded", "forced", "greedy"}
+        assert len(result["greedy"]["position"]) == seq2seq_train.LENGTH
+
+
+def test_copy_data_keeps_the_order():
+    strings = np.array([[1, 2, 3, 4]])
+    _, decoder_input, target = reversal_data(strings, reverse=False)
+    np.testing.assert_array_equal(target, strings)
+    np.testing.assert_array_equal(decoder_input.argmax(-1), [[START, 1, 2, 3]])
 
 
 # -- bidirectional ---------------------------------------------------------------------------------
@@ -129,6 +162,18 @@ def test_only_a_bidirectional_output_depends_on_later_inputs(kind):
         change = np.abs(after - before).max(axis=(0, 2))
         assert np.all(change[5:] > 0)
         assert np.all(change[:5] > 1e-6) if depends_on_later else np.all(change[:5] == 0)
+
+
+def test_a_bidirectional_encoder_hands_over_four_states_joined_in_pairs():
+    keras.utils.set_random_seed(0)
+    x = np.random.default_rng(0).normal(size=(2, 5, DIGITS)).astype("float32")
+    encoder = keras.layers.Bidirectional(keras.layers.LSTM(3, return_state=True))
+    output, h_forward, c_forward, h_backward, c_backward = (keras.ops.convert_to_numpy(t) for t in encoder(x))
+    np.testing.assert_allclose(output, np.concatenate([h_forward, h_backward], axis=-1), atol=1e-6)
+    backward = encoder.backward_layer
+    _, h_alone, c_alone = (keras.ops.convert_to_numpy(t) for t in backward(x))  # reads x_T .. x_1
+    np.testing.assert_allclose(h_alone, h_backward, atol=1e-6)
+    np.testing.assert_allclose(c_alone, c_backward, atol=1e-6)
 
 
 # -- a custom cell ---------------------------------------------------------------------------------
@@ -154,3 +199,11 @@ def test_custom_cell_equals_the_built_in_lstm(batch, steps, features, units):
         assert len(expected) == len(actual) == 3
         for a, b in zip(expected, actual):
             np.testing.assert_allclose(keras.ops.convert_to_numpy(b), keras.ops.convert_to_numpy(a), atol=1e-5)
+
+
+def test_the_custom_cell_starts_from_other_weights_than_the_built_in_lstm():
+    keras.utils.set_random_seed(0)
+    forget_bias, off = initial_weights(keras.layers.LSTM(8), 8)
+    assert forget_bias == 1.0 and off < 1e-5, "unit_forget_bias, orthogonal recurrent kernel"
+    forget_bias, off = initial_weights(keras.layers.RNN(MinimalLSTMCell(8)), 8)
+    assert forget_bias == 0.0 and off > 0.1

@@ -4,15 +4,16 @@ DIGITS, START = 10, 10  # tokens 0-9 are digits; 10 starts the decoder
 
 
 # --8<-- [start:data]
-def reversal_data(strings):
-    """Encoder input, decoder input and target for reversing digit strings (n, length) of ints 0-9.
+def reversal_data(strings, reverse=True):
+    """Encoder input, decoder input and target for reversing digit strings (n, length) of ints 0-9
+    (with reverse=False, for copying them).
 
     The decoder input is the target shifted right by one step behind a START token: at step t the
     decoder sees the true previous digit (teacher forcing)."""
     strings = np.asarray(strings)
     if strings.ndim != 2 or strings.size == 0 or strings.min() < 0 or strings.max() >= DIGITS:
         raise ValueError(f"strings: expected shape (n, length) of digits 0-9, got {strings.shape}")
-    target = strings[:, ::-1]
+    target = strings[:, ::-1] if reverse else strings
     shifted = np.concatenate([np.full((len(strings), 1), START), target[:, :-1]], axis=1)
     encoder_input = np.eye(DIGITS, dtype="float32")[strings]
     decoder_input = np.eye(DIGITS + 1, dtype="float32")[shifted]

@@ -44,10 +44,12 @@ if __name__ == "__main__":
         r"$k(c_t) < k(t)$": earlier,
         r"$k(c_t) \le k(t)$": np.ones_like(earlier),
     }
+    from labels import label
+
     print(f"$B = {B}$, $T = {T}$, $P = {PERIOD}$, $L = {LENGTH}$, "
-          f"epochs $= {EPOCHS}$\n")
+          f"{label('epochs', '轮次')} $= {EPOCHS}$\n")
     print(r"| $t$ | $\#t / L$ | `stateful=True` | `stateful=False` |")
     print("|---|---:|---:|---:|")
-    for label, where in rows.items():
+    for row, where in rows.items():
         cells = [f"{accuracy(y, p, where):.2f}" for _, y, p in results]
-        print(f"| {label} | {where.mean():.2f} | {' | '.join(cells)} |")
+        print(f"| {row} | {where.mean():.2f} | {' | '.join(cells)} |")

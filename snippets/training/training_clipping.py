@@ -22,10 +22,15 @@ def norm(arrays):
 
 
 if __name__ == "__main__":
+    from labels import label
+
     _, grads = loss_gradients(*exploding_rnn(1.25))
-    print(r"$\rho = 1.25$, `SGD(learning_rate=0.1)`; norms of the step $\Delta$, and the cosine of "
-          r"the angle between $\Delta$ and $-g$:" "\n")
-    print(r"| clipping | $\lVert\Delta W_x\rVert$ | $\lVert\Delta W_h\rVert$ | "
+    print(label(r"$\rho = 1.25$, `SGD(learning_rate=0.1)`; norms of the step $\Delta$, and the "
+                r"cosine of the angle between $\Delta$ and $-g$:",
+                r"$\rho = 1.25$，`SGD(learning_rate=0.1)`；更新量 $\Delta$ 的范数，以及 $\Delta$ 与 "
+                r"$-g$ 夹角的余弦："), "\n")
+    print(f"| {label('clipping', '裁剪')} | "
+          r"$\lVert\Delta W_x\rVert$ | $\lVert\Delta W_h\rVert$ | "
           r"$\lVert\Delta b\rVert$ | $\lVert\Delta\rVert$ | $\cos(\Delta, -g)$ |")
     print("|---|---:|---:|---:|---:|---:|")
     flat_g = np.concatenate([g.ravel() for g in grads])
@@ -34,4 +39,5 @@ if __name__ == "__main__":
         flat = np.concatenate([s.ravel() for s in step])
         cosine = -flat @ flat_g / (np.linalg.norm(flat) * np.linalg.norm(flat_g))
         cells = [f"{norm([s]):.3g}" for s in step] + [f"{norm(step):.3g}", f"{cosine:.3f}"]
-        print(f"| `{name}` | " + " | ".join(cells) + " |")
+        shown = label("no clipping", "不裁剪") if name == "none" else f"`{name}`"
+        print(f"| {shown} | " + " | ".join(cells) + " |")

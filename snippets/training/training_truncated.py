@@ -27,6 +27,8 @@ def truncated_bptt(x, kernel, recurrent_kernel, bias, grad_outputs, chunk_len):
 
 
 if __name__ == "__main__":
+    from labels import label
+
     rng = np.random.default_rng(0)
     units, steps = 8, 40
     kernel = rng.normal(scale=0.5, size=(2, units))
@@ -36,9 +38,10 @@ if __name__ == "__main__":
     upstream = rng.normal(size=(4, steps, units))
 
     full = simple_rnn_backward(x, kernel, recurrent_kernel, bias, upstream)
-    print(f"$T = {steps}$; relative error of each gradient, "
-          r"$\lVert g_k - g \rVert / \lVert g \rVert$:" "\n")
-    print(r"| chunk length $k$ | $W_x$ | $W_h$ | $b$ |")
+    error = r"$\lVert g_k - g \rVert / \lVert g \rVert$"
+    print(label(f"$T = {steps}$; relative error of each gradient, {error}:",
+                f"$T = {steps}$，各梯度的相对误差 {error}："), "\n")
+    print(f"| {label('chunk length', '块长')} $k$ | $W_x$ | $W_h$ | $b$ |")
     print("|---:|---:|---:|---:|")
     for chunk_len in (1, 2, 5, 10, 20, 40):
         cut = truncated_bptt(x, kernel, recurrent_kernel, bias, upstream, chunk_len)

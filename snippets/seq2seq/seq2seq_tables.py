@@ -1,0 +1,61 @@
+"""How the chapter prints its trained results: Markdown tables labelled in the reader's language
+(labels.py). The page shows the training and never this module; seq2seq_train.py imports it."""
+
+import numpy as np
+
+from labels import label
+
+
+def _text(digits):
+    return "".join(map(str, digits))
+
+
+def scores_tables(runs, n_train, n_test):
+    """runs: {"reverse": train_seq2seq(...), "copy": train_seq2seq(reverse=False)}."""
+    r = runs["reverse"]
+    length = len(r["test"][0])
+    lines = [label(f"Reversing: {n_train} training strings, {n_test} unseen test strings of "
+                   f"{length} digits.",
+                   f"反转：{n_train} 条训练串，{n_test} 条未见过的 {length} 位测试串。"), ""]
+    lines.append(f"| {label('decoder input', '解码器的输入')} | {label('per digit', '逐位准确率')} "
+                 f"| {label('whole string', '整串准确率')} |")
+    lines.append("|---|---:|---:|")
+    rows = (("forced", "the true previous digits (teacher forcing)", "真实的上一位（教师强制）"),
+            ("greedy", "its own previous outputs (greedy decoding)", "自己上一步的输出（贪心解码）"))
+    for name, en, zh in rows:
+        lines.append(f"| {label(en, zh)} | {r[name]['digit']:.3f} | {r[name]['string']:.3f} |")
+
+    test, greedy = np.array(r["test"]), np.array(r["decoded"])
+    target = test[:, ::-1]
+    wrong = np.flatnonzero(np.any(greedy != target, axis=1))
+    lines += ["", label(f"Greedy decoding of the first five test strings and of the first one it "
+                        f"gets wrong ({len(wrong)} wrong in all):",
+                        f"贪心解码前五条测试串，以及第一条出错的串（共错 {len(wrong)} 条）："), ""]
+    lines.append(f"| {label('input', '输入')} | {label('output', '输出')} | "
+                 f"{label('target', '目标')} |")
+    lines.append("|---|---|---|")
+    for i in [*range(min(5, len(test))), *(w for w in wrong[:1] if w >= 5)]:
+        mark = "" if np.array_equal(greedy[i], target[i]) else " ✗"
+        lines.append(f"| `{_text(test[i])}` | `{_text(greedy[i])}`{mark} | "
+                     f"`{_text(target[i])}` |")
+
+    lines += ["", label("Greedy decoding, share of test strings right at each output position; "
+                        "the same model and seed trained to reverse and to copy:",
+                        "贪心解码在每个输出位置上答对的测试串比例；同样的模型和种子，分别训练来反转和复制："),
+              ""]
+    lines.append(f"| {label('task', '任务')} | "
+                 + " | ".join(f"$y_{i}$" for i in range(1, length + 1))
+                 + f" | {label('whole string', '整串')} |")
+    lines.append("|---|" + "---:|" * (length + 1))
+    for task, en, zh in (("reverse", "reverse", "反转"), ("copy", "copy", "复制")):
+        scores = runs[task]["greedy"]
+        cells = [f"{v:.3f}" for v in scores["position"]] + [f"{scores['string']:.3f}"]
+        lines.append(f"| {label(en, zh)} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    fake = {"test": [[1, 2, 3], [4, 5, 6]], "decoded": [[3, 2, 1], [6, 4, 4]],
+            "forced": {"digit": 0.9, "string": 0.5, "position": [1.0, 1.0, 0.5]},
+            "greedy": {"digit": 0.8, "string": 0.5, "position": [1.0, 0.5, 0.5]}}
+    print(scores_tables({"reverse": fake, "copy": fake}, 2, 2))
