@@ -39,9 +39,9 @@ def scores_tables(runs, n_train, n_test):
         lines.append(f"| `{_text(test[i])}` | `{_text(greedy[i])}`{mark} | "
                      f"`{_text(target[i])}` |")
 
-    lines += ["", label("Greedy decoding, share of test strings right at each output position; "
-                        "the same model and seed trained to reverse and to copy:",
-                        "贪心解码在每个输出位置上答对的测试串比例；同样的模型和种子，分别训练来反转和复制："),
+    lines += ["", label("Greedy decoding, share of test strings right at each output position (the "
+                        "same model and seed, trained to reverse and to copy):",
+                        "贪心解码时每个输出位置上答对的测试串比例（同样的模型和种子，分别训练反转和复制两个任务）："),
               ""]
     lines.append(f"| {label('task', '任务')} | "
                  + " | ".join(f"$y_{i}$" for i in range(1, length + 1))
