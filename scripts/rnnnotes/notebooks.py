@@ -371,8 +371,9 @@ class Sources:
         self.runner = runner
         self.snippets_dir = Path(snippets_dir)
 
-    def stdout(self, part: Code, lang: str) -> str:
-        return labels.resolve(self.runner.run_code(part.code, part.origin), lang)
+    def stdout(self, part: Code) -> str:
+        """What the fence printed, its labels in both languages (:mod:`rnnnotes.labels`)."""
+        return self.runner.run_code(part.code, part.origin)
 
     def code_imports(self, part: Code) -> list[str]:
         return self.runner.code_imports(part.code, part.origin)
@@ -390,7 +391,7 @@ def figure_code(module: str) -> str:
 
 
 def _code_cell(part: Code, sources: Sources, lang: str):
-    stdout = sources.stdout(part, lang)
+    stdout = labels.resolve(sources.stdout(part), lang)
     if not stdout:
         outputs = []
     elif part.output == "markdown":  # the page renders it; Jupyter renders text/markdown
