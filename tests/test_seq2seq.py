@@ -115,13 +115,27 @@ def test_trained_accuracy_and_decoded_examples(built_site):
         assert target == source[::-1]
         assert decoded.endswith("✗") == (decoded != target)
     assert examples[-1][1].endswith("✗"), "the last row is the first wrong one"
-    reverse, copy = ([float(v) for v in row[1:]] for row in positions[1:])
-    assert reverse[-1] == pytest.approx(greedy_whole), "the same run as the first table"
-    per_position = reverse[:-1]
-    assert per_position[0] == max(per_position) and per_position[-1] == min(per_position), \
-        "reversing: most accurate at the first digit written, least at the last"
-    assert all(c < r for c, r in zip(copy, reverse)), "copying is harder at every position, and whole"
-    assert copy[0] - min(copy[:-1]) > per_position[0] - min(per_position), "and falls further along"
+    rows = {(row[0], row[1]): [float(v) for v in row[2:]] for row in positions[1:]}
+    reverse_forced, reverse_greedy = rows["reverse", "teacher forcing"], rows["reverse", "greedy"]
+    copy_forced, copy_greedy = rows["copy", "teacher forcing"], rows["copy", "greedy"]
+    assert reverse_greedy[-1] == pytest.approx(greedy_whole), "the same run as the first table"
+    assert reverse_greedy[4] < reverse_greedy[0], "greedy reversal loses accuracy towards the last digits"
+    assert reverse_forced[4] > reverse_greedy[4], "the teacher-forced row stays higher there"
+    assert np.mean(copy_forced[:5]) < np.mean(reverse_forced[:5]), "copying is worse with teacher forcing too"
+    assert copy_greedy[-1] < reverse_greedy[-1], "and in whole strings"
+
+
+def test_the_sentence_under_the_positions_table_follows_from_it(built_site):
+    """"At least ten fewer of the 1000 test strings right from y_p on": p is the first position from
+    which greedy copying trails greedy reversal by ten strings or more at every position."""
+    page = (built_site / "en" / "seq2seq" / "index.html").read_text(encoding="utf-8")
+    block = page.split('data-snippet="seq2seq/seq2seq_train.py"', 1)[1].split('<div class="exec"', 1)[0]
+    _, _, positions = _tables(built_site)
+    rows = {(row[0], row[1]): [float(v) for v in row[2:7]] for row in positions[1:]}
+    behind = np.array(rows["reverse", "greedy"]) - np.array(rows["copy", "greedy"])
+    first = next(i for i in range(5) if np.all(behind[i:] >= 0.01 - 1e-9))
+    sentence = html.unescape(block.split("at least ten fewer", 1)[1].split("</p>", 1)[0])
+    assert re.search(rf"<mi>y</mi><mn>{first + 1}</mn>", sentence), sentence
 
 
 def test_train_seq2seq_returns_what_json_holds(monkeypatch):

@@ -138,6 +138,9 @@ def test_truncation_loses_much_for_short_chunks_and_nothing_at_full_length():
     assert error(1) > 0.5
     assert error(1) > error(10) > error(20) > error(40)
     assert error(40) < 1e-12
+    cut = {k: truncated_bptt(x, kernel, recurrent, np.zeros(8), upstream, k)["kernel"] for k in (2, 5)}
+    error_x = {k: np.linalg.norm(g - full["kernel"]) / np.linalg.norm(full["kernel"]) for k, g in cut.items()}
+    assert error_x[2] < error_x[5], "not monotonic: k = 2 and k = 5 keep different terms"
 
 
 def test_truncated_bptt_refuses_a_length_that_is_not_a_multiple():
@@ -246,6 +249,7 @@ def test_clipping_numbers_the_page_states(exploding_grads):
     norms = [norm([grad]) for grad in g]
     assert min(norms) > 1, "every weight's gradient has a norm above 1, so clipnorm rescales all three"
     assert norms.index(min(norms)) == 0 and norms.index(max(norms)) == 2, "W_x the smallest, b the largest"
+    assert norms[2] ** 2 > 0.99 * sum(n**2 for n in norms), "it explodes almost entirely through b"
     assert _cosine(sgd_step(g, clipnorm=1.0), g) < 0.9, "clipnorm changes the direction"
     assert _cosine(sgd_step(g, global_clipnorm=1.0), g) > 0.99999
     small = np.ones(3, dtype="float32")  # norm below c: clipnorm leaves it as it is

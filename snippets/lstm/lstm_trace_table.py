@@ -12,8 +12,9 @@ print("|---:|---|---:|---:|---:|---:|---:|---:|")
 for t in np.flatnonzero(x[:, STORE] + x[:, READ]):
     marker = "$s_t = 1$" if x[t, STORE] else "$r_t = 1$"
     gates = " | ".join(f"{s[gate][t]:.3f}" for gate in "ifo")
+    c_t, h_t = (round(float(s[k][t]), 3) + 0.0 for k in "ch")  # + 0.0: no "-0.000"
     print(f"| {t + 1} | {marker} | {x[t, VALUE]:+.3f} | {gates} "
-          f"| {s['c'][t]:+.3f} | {s['h'][t]:+.3f} |")
+          f"| {c_t:+.3f} | {h_t:+.3f} |")
 no_store, no_read = x[:, STORE] == 0, x[:, READ] == 0
 f_low = f"{s['f'][no_store].min():.5f}"
 h_high = f"{np.abs(s['h'][no_read]).max():.5f}"
@@ -28,5 +29,5 @@ layer.build((None, None, 3))
 layer.set_weights(memory_cell_weights())
 h_keras = keras.ops.convert_to_numpy(layer(x[None].astype("float32")))
 same = bool(np.abs(h_keras[0, :, 0] - s["h"]).max() < 1e-5)
-print("\n" + label("`keras.layers.LSTM` with the same weights gives the same $h_t$: ",
-                   "`keras.layers.LSTM` 用同样的权重，得到的 $h_t$ 相同：") + f"`{same}`")
+print("\n" + label("Same $h_t$ from `keras.layers.LSTM` with these weights: ",
+                   "用同样的权重时，`keras.layers.LSTM` 的 $h_t$ 是否一致：") + f"`{same}`")

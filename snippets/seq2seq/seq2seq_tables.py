@@ -39,18 +39,35 @@ def scores_tables(runs, n_train, n_test):
         lines.append(f"| `{_text(test[i])}` | `{_text(greedy[i])}`{mark} | "
                      f"`{_text(target[i])}` |")
 
-    lines += ["", label("Greedy decoding, share of test strings right at each output position (the "
-                        "same model and seed, trained to reverse and to copy):",
-                        "贪心解码时每个输出位置上答对的测试串比例（同样的模型和种子，分别训练反转和复制两个任务）："),
+    lines += ["", label("Share of test strings right at each output position, the same model and "
+                        "seed trained to reverse and to copy:",
+                        "每个输出位置上答对的测试串比例（同样的模型和种子，分别训练反转和复制两个任务）："),
               ""]
-    lines.append(f"| {label('task', '任务')} | "
+    lines.append(f"| {label('task', '任务')} | {label('decoder input', '解码器的输入')} | "
                  + " | ".join(f"$y_{i}$" for i in range(1, length + 1))
                  + f" | {label('whole string', '整串')} |")
-    lines.append("|---|" + "---:|" * (length + 1))
-    for task, en, zh in (("reverse", "reverse", "反转"), ("copy", "copy", "复制")):
-        scores = runs[task]["greedy"]
-        cells = [f"{v:.3f}" for v in scores["position"]] + [f"{scores['string']:.3f}"]
-        lines.append(f"| {label(en, zh)} | " + " | ".join(cells) + " |")
+    lines.append("|---|---|" + "---:|" * (length + 1))
+    tasks = (("reverse", "reverse", "反转"), ("copy", "copy", "复制"))
+    inputs = (("forced", "teacher forcing", "教师强制"), ("greedy", "greedy", "贪心解码"))
+    for task, en, zh in tasks:
+        for name, input_en, input_zh in inputs:
+            scores = runs[task][name]
+            cells = [f"{v:.3f}" for v in scores["position"]] + [f"{scores['string']:.3f}"]
+            lines.append(f"| {label(en, zh)} | {label(input_en, input_zh)} | " + " | ".join(cells) + " |")
+
+    n = len(r["test"])
+    behind = np.array(runs["reverse"]["greedy"]["position"]) - runs["copy"]["greedy"]["position"]
+    clear = 10 / n  # ten strings of the test set
+    first = next((i for i in range(length) if np.all(behind[i:] >= clear)), None)
+    if first is None:
+        lines += ["", label("In this one run, greedy copying is not behind reversing by ten test strings "
+                            "or more at every position from some position on.",
+                            "在这一次运行中，贪心解码的复制并没有从某一位起在每个位置上都比反转少对十条以上。")]
+    else:
+        lines += ["", label(f"In this one run, greedy copying gets at least ten fewer of the {n} test "
+                            f"strings right than reversing at every position from $y_{first + 1}$ on.",
+                            f"在这一次运行中，从 $y_{first + 1}$ 起的每个位置上，贪心解码的复制都比反转"
+                            f"在 {n} 条测试串中至少少对十条。")]
     return "\n".join(lines)
 
 

@@ -34,7 +34,7 @@ if __name__ == "__main__":
                 rf"$\lVert g_t \rVert$ 在 {ordinary.min():.2f} 到 {ordinary.max():.2f} 之间，"
                 rf"第 {SPIKE} 步为 {norms[SPIKE - 1]:.0f}；`Adam(learning_rate=0.01)` 每一步的 "
                 r"$\lVert\Delta_t\rVert$："), "\n")
-    print(f"| {label('step', '时间步')} $t$ | " + " | ".join(str(t) for t in steps) + " |")
+    print(f"| {label('update', '更新步')} $t$ | " + " | ".join(str(t) for t in steps) + " |")
     print("|---|" + "---:|" * len(steps))
     sizes = {}
     for name, options in {"none": {}, "clipnorm=1": {"clipnorm": 1.0}}.items():
