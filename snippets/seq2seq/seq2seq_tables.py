@@ -62,12 +62,12 @@ def scores_tables(runs, n_train, n_test):
     if first is None:
         lines += ["", label("In this one run, greedy copying is not behind reversing by ten test strings "
                             "or more at every position from some position on.",
-                            "在这一次运行中，贪心解码的复制并没有从某一位起在每个位置上都比反转少对十条以上。")]
+                            "在这一次运行中，贪心解码的复制并没有从某一位起，在每个位置上都比反转少答对十条以上。")]
     else:
         lines += ["", label(f"In this one run, greedy copying gets at least ten fewer of the {n} test "
                             f"strings right than reversing at every position from $y_{first + 1}$ on.",
-                            f"在这一次运行中，从 $y_{first + 1}$ 起的每个位置上，贪心解码的复制都比反转"
-                            f"在 {n} 条测试串中至少少对十条。")]
+                            f"在这一次运行中，从 $y_{first + 1}$ 起的每个位置上，贪心解码的复制答对的"
+                            f"测试串都比反转少，差距不少于十条（共 {n} 条）。")]
     return "\n".join(lines)
 
 
