@@ -4,7 +4,10 @@ The built site's notebooks are checked against the pages: the code cells are the
 page's order, interleaved with its figures. The zh and en notebooks of a chapter have identical code
 cells, so one of them (the default language's) is executed per chapter, in a fresh kernel, in a folder
 of its own (so nothing but the notebook itself provides the snippets/ modules), all chapters at once. Every cell
-must run, print what the build printed, and every figure cell must show its figure once.
+must run, print what the build printed, and every figure cell must show its figure once. The folder is
+empty and the kernel is offline (a connection to any host but this one raises), as for a reader who
+downloaded only the .ipynb: the notebook carries its modules and its data file, and its links lead to
+the published site or nowhere.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -156,8 +158,7 @@ async def _execute(path, cwd, env) -> Run:
 
     stored = nbformat.read(path, as_version=4)
     executed = nbformat.read(path, as_version=4)
-    for data in stored.metadata[notebooks.CELL_META].get("data", []):  # saved beside it, as the note says
-        shutil.copy(SNIPPETS / data, cwd / Path(data).name)
+    assert not any(cwd.iterdir()), f"{cwd} is not empty"
     client = NotebookClient(
         executed,
         timeout=600,
@@ -181,6 +182,25 @@ async def _execute(path, cwd, env) -> Run:
     return Run(stored, executed, path.stat().st_size, time.perf_counter() - start, cpu[0], error)
 
 
+# The kernel's Python starts with this (sitecustomize): it may talk to this machine (the kernel's own
+# channels are ZeroMQ sockets, outside Python's socket module), to no other host.
+OFFLINE = """
+import socket
+
+_connect = socket.socket.connect
+
+
+def _local_only(self, address):
+    host = address[0] if isinstance(address, tuple) else ""
+    if self.family in (socket.AF_INET, socket.AF_INET6) and host not in ("127.0.0.1", "::1", "localhost"):
+        raise OSError(f"offline: a notebook connected to {address}")
+    return _connect(self, address)
+
+
+socket.socket.connect = _local_only
+"""
+
+
 @pytest.fixture(scope="module")
 def runs(built_site, tmp_path_factory) -> dict[str, Run]:
     """Each chapter's default-language notebook, executed, every chapter in its own kernel and folder.
@@ -188,6 +208,9 @@ def runs(built_site, tmp_path_factory) -> dict[str, Run]:
     All kernels start at once and share the cores: no chapter waits for a slow one to finish."""
     env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "PYTHONPATH")}
     env["IPYTHONDIR"] = str(tmp_path_factory.mktemp("ipython"))  # the inline backend is the kernel's default
+    offline = tmp_path_factory.mktemp("offline")  # holds only sitecustomize.py: nothing to import from
+    (offline / "sitecustomize.py").write_text(OFFLINE)
+    env["PYTHONPATH"] = str(offline)
 
     async def run_all():
         jobs = [_execute(notebook_path(built_site, name, DEFAULT), tmp_path_factory.mktemp(name), env)
@@ -210,6 +233,84 @@ def test_notebook_runs_in_a_fresh_kernel_and_prints_what_the_page_shows(runs, na
         elif kind and kind[0] == "figure":
             images = [o for o in executed.outputs if any(k.startswith("image/") for k in o.get("data", {}))]
             assert len(images) == 1, f"{kind[1]}: {len(images)} images"
+
+
+def test_the_offline_guard_refuses_another_host(tmp_path):
+    """The guard the kernels start with does refuse a connection to another host (a closed port on this
+    machine is refused by the machine instead, not by the guard)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "sitecustomize.py").write_text(OFFLINE)
+    probe = ("import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=5)\n"
+             "except OSError as error:\n    print(error)")
+    done = subprocess.run([sys.executable, "-c", probe], env=dict(os.environ, PYTHONPATH=str(tmp_path)),
+                          capture_output=True, text=True, timeout=60)
+    assert "offline: a notebook connected to ('192.0.2.1', 80)" in done.stdout, done
+
+
+LINK_RE = re.compile(r"\]\(([^)\s]+)")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_a_downloaded_notebook_needs_nothing_from_the_site(built_site, name, lang):
+    """Away from the site: every link is an anchor of the notebook or leads to the published site (none
+    when the build has no published address), the data files are carried by cells, the modules it
+    writes hold no section markers, and the note says how to install the versions right before the
+    ``pip`` line."""
+    from mkdocs.config import load_config
+
+    site = notebooks.link_base(load_config(str(DOCS.parent / "mkdocs.yml")).site_url)
+    notebook = read(built_site, name, lang)
+    for cell in notebook.cells:
+        assert "--8<--" not in cell.source, cell.source[:200]
+        if cell.cell_type == "markdown":
+            for target in LINK_RE.findall(cell.source):
+                assert target.startswith("#") or (site and target.startswith(site)) or (
+                    target.startswith("https://") and "127.0.0.1" not in target), (name, lang, target)
+    head = notebook.cells[0].source
+    before_pip = head.split("```bash")[0].rstrip()
+    assert before_pip.endswith(("：", ":")), before_pip[-200:]
+    carried = {c.metadata[notebooks.CELL_META]["setup"] for c in notebook.cells
+               if "setup" in c.metadata.get(notebooks.CELL_META, {})}
+    for data in notebook.metadata[notebooks.CELL_META].get("data", []):
+        assert data in carried, data
+        assert Path(data).name in head.split("```bash")[1], head
+
+
+def test_without_a_published_site_links_keep_only_their_text(small):
+    notebook = small(site_url="")
+    intro = notebook.cells[4].source
+    assert "a [local](#sec) one" in intro and "Intro with a link, a" in intro
+    assert "A link whose text is code: `reset_after`, and math: $z_t$." in intro
+    assert "An image logo inline." in intro
+    assert notebook.cells[0].source.startswith("# Title")
+    assert "](" not in notebook.cells[0].source.split("```bash")[0]
+
+
+def test_a_data_file_is_carried_by_a_cell_without_section_markers(small, tmp_path):
+    """A module that reads a data file gets it written by a setup cell, byte for byte."""
+    import base64
+    import lzma
+
+    folder = tmp_path / "snippets"
+    (folder / "demo" / "demo_data.py").write_text("# --8<-- [start:load]\nDATA = 1\n# --8<-- [end:load]\n")
+    (folder / "demo" / "demo_data.jsonl").write_bytes("诗\n".encode() * 1000)
+    page = '# T\n\n```python\n--8<-- "demo/demo_data.py:load"\n```\n'
+    model = parse_page(page, name="docs/this.md", snippets_dir=folder)
+    parts = notebooks.page_parts(page, model, page="this", lang="en", default="zh", site_url="")
+
+    class Sources(FakeSources):
+        def code_imports(self, part):
+            return ["demo/demo_data.py"]
+
+    cells = notebooks.make_notebook(parts, title="T", lang="en", url="/en/this/", sources=Sources(folder)).cells
+    setup = {c.metadata[notebooks.CELL_META].get("setup"): c.source for c in cells if c.cell_type == "code"}
+    assert setup["demo/demo_data.py"] == "%%writefile rnn_notes_snippets/demo_data.py\nDATA = 1"
+    packed = setup["demo/demo_data.jsonl"].split('"""')[1]
+    assert lzma.decompress(base64.b64decode(packed)) == "诗\n".encode() * 1000
+    assert "`demo_data.jsonl`" in cells[0].source.split("```bash")[1]
 
 
 def test_report_notebook_sizes_and_run_times(runs):
@@ -276,12 +377,13 @@ def small(tmp_path):
     (folder / "demo" / "demo_table.py").write_text("print('| a |')  # table\n")
     (folder / "demo" / "demo_fig_line.py").write_text("def demo_fig_line():\n    pass\n")
 
-    def make(markdown=PAGE, lang="en"):
+    def make(markdown=PAGE, lang="en", site_url="https://x.org/site/"):
         model = parse_page(markdown, name="docs/this.md", snippets_dir=folder)
         parts = notebooks.page_parts(markdown, model, page="this", lang=lang, default="zh",
-                                     site_url="https://x.org/site/")
-        return notebooks.make_notebook(parts, title="Title", lang=lang, url="https://x.org/site/en/this/",
-                                       sources=FakeSources(folder))
+                                     site_url=site_url)
+        url = notebooks.page_url("this", lang, "zh", site_url)
+        return notebooks.make_notebook(parts, title="Title", lang=lang, url=url,
+                                       sources=FakeSources(folder), site_url=site_url)
 
     return make
 

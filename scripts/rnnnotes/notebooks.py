@@ -5,8 +5,8 @@ what a fence runs, comes from the page model (:mod:`rnnnotes.page_model`):
 
 * prose becomes Markdown cells (one per heading), with the TeX left as ``$…$`` / ``$$…$$`` for Jupyter's
   MathJax; ``{ #anchor }`` becomes ``<a id="anchor"></a>`` so the page's own ``#anchor`` links still work,
-  links to other pages point at the published site (or, while its address is not known, at the
-  site relative to the notebook's folder), admonitions and tabs become block quotes and bold labels, and
+  links to other pages point at the published site (or, while its address is not known, keep only
+  their text: a downloaded notebook has no site beside it), admonitions and tabs become block quotes and bold labels, and
   ``{.python notest}`` fences become Markdown code blocks, never code cells;
 * every executed ``python`` fence becomes a code cell holding exactly the code the page shows (the page
   model's :class:`~rnnnotes.page_model.Fence`: its origin and its expanded code), with the output the
@@ -77,9 +77,17 @@ ABOUT = {
 }
 AND = {"zh": "、", "en": ", "}
 DATA = {
-    "zh": "本章的代码还读取数据文件 {links}：请把它下载到本笔记本所在的文件夹。",
-    "en": "This chapter's code also reads the data file {links}: download it into this notebook's folder.",
+    "zh": "本章的代码还读取数据文件 {links}。笔记本自带这个文件：安装之后运行的第一批代码单元里，"
+          "有一个会把它写进 `{modules}/`，不需要另外下载。",
+    "en": "This chapter's code also reads the data file {links}. The notebook carries it: one of the "
+          "first code cells writes it into `{modules}/`, so there is nothing else to download.",
 }
+# A section marker of pymdownx.snippets (`# --8<-- [start:forward]`): the page shows sections without
+# them, and a module a notebook writes out leaves them out too.
+SECTION_MARKER_RE = re.compile(r"^[ \t]*# --8<-- \[(?:start|end):[^\]]*\][ \t]*\n", re.MULTILINE)
+# A link whose target the notebook cannot reach (no published site): only its text is kept.
+NO_TARGET = "\x00"
+DEAD_LINK_RE = re.compile(r"!?\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\x00\)")
 
 def setup_code() -> str:
     """The first code cell: put the chapter's modules folder on ``sys.path``, define
@@ -247,14 +255,15 @@ class _Scanner:
     def _inline(self, line: str) -> str:
         reference = REFERENCE_RE.match(line)
         if reference:
-            return reference["head"] + self.link(reference["target"]) + reference["tail"]
+            target = self.link(reference["target"])
+            return "" if target == NO_TARGET else reference["head"] + target + reference["tail"]
         pieces, last = [], 0
         for protected in PROTECTED_RE.finditer(line):
             pieces.append(self._rewrite(line[last : protected.start()]))
             pieces.append(protected.group(0))
             last = protected.end()
         pieces.append(self._rewrite(line[last:]))
-        return "".join(pieces)
+        return DEAD_LINK_RE.sub(r"\1", "".join(pieces))
 
     def _rewrite(self, text: str) -> str:
         text = LINK_TARGET_RE.sub(lambda m: f"]({self.link(m['target'])}{m['title'] or ''})", text)
@@ -283,11 +292,12 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def link_base(site_url: str | None) -> str:
-    """What a notebook's links to the site start with: the published site's address when it is known, else
-    the site's root relative to the notebooks' folder (``../``). mkdocs.yml's default ``site_url`` is the
-    local server of ``make serve``, which a reader of a downloaded notebook does not have."""
+    """What a notebook's links to the site start with: the published site's address (``SITE_URL``) when it
+    is known, else ``""``: no links to the site at all. A downloaded notebook lives in a folder of the
+    reader's, where a site-relative link is dead, and mkdocs.yml's default ``site_url`` is the local server
+    of ``make serve``, which the reader does not have."""
     host = urlsplit(site_url or "").hostname
-    return site_url if host and host not in LOCAL_HOSTS else "../"
+    return site_url if host and host not in LOCAL_HOSTS else ""
 
 
 def page_url(name: str, lang: str, default: str, site_url: str) -> str:
@@ -300,11 +310,13 @@ def page_url(name: str, lang: str, default: str, site_url: str) -> str:
 def link_resolver(page: str, lang: str, default: str, site_url: str) -> Callable[[str], str]:
     """Maps a link on ``page`` (``lstm``) to one that works in the notebook: anchors on the page stay,
     links to other pages and files of the site start with ``site_url``, the published site's address or
-    ``../`` (:func:`link_base`)."""
+    none (:func:`link_base` gives ``""``: such a link then keeps only its text, :data:`NO_TARGET`)."""
 
     def resolve(target: str) -> str:
         if target.startswith("#") or re.match(r"^[a-z][-+.a-z0-9]*:|^//", target):
             return target
+        if not site_url:
+            return NO_TARGET
         path, _, fragment = target.partition("#")
         path = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
         fragment = f"#{fragment}" if fragment else ""
@@ -405,16 +417,35 @@ def _figure_cell(part: Figure, sources: Sources):
 
 def _setup_cells(imports: set[str], snippets_dir: Path) -> list:
     """The fresh-start cell, then one cell per imported snippet file (``common/count_params.py``) that
-    writes it, by its bare name, into the notebook's one modules folder."""
+    writes it, by its bare name, into the notebook's one modules folder (without the section markers
+    the page's includes use), then one cell per data file those modules read: the file itself, carried
+    compressed in the cell (xz, base64), so the notebook runs offline in a folder of its own."""
+    import base64
+    import lzma
+
     cells = [_code_cell_node(setup_code(), {CELL_META: {"setup": "fresh-start"}}, [])]
     layout = Layout(snippets_dir)
     for file in sorted(imports, key=posixpath.basename):
         name = posixpath.basename(file)
-        text = layout.path(file).read_text(encoding="utf-8").rstrip("\n")
+        text = layout.path(file).read_text(encoding="utf-8")
+        text = SECTION_MARKER_RE.sub("", text).rstrip("\n")
         cells.append(_code_cell_node(
             f"%%writefile {MODULES}/{name}\n{text}",
             {CELL_META: {"setup": file}, "jupyter": {"source_hidden": True}},
             [_stream(f"Writing {MODULES}/{name}\n")],
+        ))
+    for data in sorted({d for file in imports for d in layout.data_files(file)}):
+        name = posixpath.basename(data)
+        raw = layout.path(data).read_bytes()
+        packed = base64.b64encode(lzma.compress(raw, preset=9)).decode("ascii")
+        lines = "\n".join(packed[i:i + 76] for i in range(0, len(packed), 76))
+        cells.append(_code_cell_node(
+            f"# {name} ({len(raw):,} bytes), carried by the notebook: xz, then base64\n"
+            "import base64\nimport lzma\nfrom pathlib import Path\n\n"
+            f'Path("{MODULES}/{name}").write_bytes(lzma.decompress(base64.b64decode("""\n'
+            f'{lines}\n""")))\nprint("Wrote {MODULES}/{name}")',
+            {CELL_META: {"setup": data}, "jupyter": {"source_hidden": True}},
+            [_stream(f"Wrote {MODULES}/{name}\n")],
         ))
     return cells
 
@@ -423,9 +454,9 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
     """The notebook of a page (``parts`` from :func:`page_parts`), outputs included.
 
     Cells: the page's title with a note on how to run the notebook; the setup cells; then the page.
-    A data file that the imported modules read (a 500 KB corpus) is not written by a cell: the note
-    links it at the site (``site_url``), the reader saves it beside the notebook, and the module that
-    reads it looks there; the notebook's metadata lists it under ``data``."""
+    A data file that the imported modules read (a 500 KB corpus) is carried by a setup cell, compressed
+    (:func:`_setup_cells`); the note after the ``pip`` line says so, and the notebook's metadata lists it
+    under ``data``. Without a published ``site_url`` the notebook has no links to the site."""
     body, imports = [], set()
     for part in parts:
         if isinstance(part, Prose):
@@ -439,6 +470,8 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
 
     shown, pip = library_versions()
     about = ABOUT[lang].format(title=title, url=url, versions=AND[lang].join(shown), modules=MODULES)
+    if not urlsplit(url).scheme:  # no published site to link to (link_base)
+        about = about.replace(f"[{title}]({url})", title)
     heading = ""
     if body and body[0].cell_type == "markdown" and body[0].source.startswith("# "):
         heading, _, intro = body[0].source.partition("\n")
@@ -448,10 +481,13 @@ def make_notebook(parts: list, *, title: str, lang: str, url: str, sources: Sour
             body.pop(0)
     layout = Layout(sources.snippets_dir)
     data = sorted({d for file in imports for d in layout.data_files(file)})
+    head = f"{heading}\n\n{about}\n\n```bash\n{pip}\n```".lstrip("\n")
     if data:
-        links = AND[lang].join(f"[{posixpath.basename(d)}]({site_url.rstrip('/')}/{layout_site_uri(d)})" for d in data)
-        about += "\n\n" + DATA[lang].format(links=links)
-    head = _markdown_cell(f"{heading}\n\n{about}\n\n```bash\n{pip}\n```".lstrip("\n"))
+        links = AND[lang].join(
+            f"[{posixpath.basename(d)}]({site_url.rstrip('/')}/{layout_site_uri(d)})" if site_url
+            else f"`{posixpath.basename(d)}`" for d in data)
+        head += "\n\n" + DATA[lang].format(links=links, modules=MODULES)
+    head = _markdown_cell(head)
 
     cells = [head, *_setup_cells(imports, sources.snippets_dir), *body]
     count = 0
