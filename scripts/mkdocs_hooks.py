@@ -180,6 +180,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
         first_line=notebooks.first_line(model.text, markdown),
     )}
     page.meta[notebooks.META_KEY] = notebooks.download_for(page.file.src_uri, model, LANGUAGES)
+    # The headings' permalink title in the page's language (toc's setting is one for the whole site).
+    config.mdx_configs["toc"]["permalink_title"] = {"zh": "本节链接"}.get(language, "Permanent link")
     return markdown
 
 

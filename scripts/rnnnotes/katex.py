@@ -123,10 +123,15 @@ class KatexRenderer:
 
 
 def drawn_characters(markup: str) -> set[str]:
-    """The characters the browser draws for some MathML: its text, and the italic or bold forms of letters."""
+    """The characters the browser draws for some MathML: its text, the italic or bold forms of letters,
+    and the glyphs an element draws without writing them: the radical sign of ``<msqrt>`` and ``<mroot>``
+    (U+221A, which MathML Core takes from the font, stretched with its MATH variants). The MATH table's
+    size variants and stretchy parts of each character come with it (:func:`subset_math_font`)."""
     chars: set[str] = set()
     for math in MATHML_RE.findall(markup):
         math = re.sub(r"<annotation\b.*?</annotation>", "", math, flags=re.DOTALL)
+        if re.search(r"<m(?:sqrt|root)\b", math):
+            chars.add("\u221a")
         for element in re.finditer(r"<(m[a-z]+)([^>]*)>([^<]*)</\1>", math):
             text = html.unescape(element[3])
             chars |= set(text)
@@ -200,7 +205,25 @@ def compact_mathml(markup: str) -> str:
     else:
         body = row if _balanced_row(row) else f"<mrow>{row}</mrow>"
     opening = match[1].replace(' xmlns="http://www.w3.org/1998/Math/MathML"', "")  # HTML needs no namespace
-    return f"{opening}{base_level_primes(mark_unary_signs(body))}</math>"
+    return f"{opening}{base_level_primes(mark_unary_signs(norm_delimiters(body)))}</math>"
+
+
+# KaTeX's MathML for the bars of a norm: \lVert \rVert (<mo stretchy="false">), \left\| \right\|
+# (<mo fence="true">) and \| or \Vert (<mi mathvariant="normal">), all U+2225 PARALLEL TO.
+_NORM_RE = re.compile(r'<mo stretchy="false">∥</mo>|<mo fence="true">∥</mo>|<mi mathvariant="normal">∥</mi>')
+
+
+def norm_delimiters(mathml: str) -> str:
+    """KaTeX writes a norm's bars as U+2225 PARALLEL TO, which MathML's operator dictionary spaces as a
+    relation (``‖ W_h ‖``), while its HTML sets them as an opening and a closing delimiter with no space.
+    They become U+2016 DOUBLE VERTICAL LINE, the norm delimiter, with no space either side; a
+    ``\left\|`` keeps its stretch."""
+
+    def bar(match: re.Match) -> str:
+        stretchy = "" if "fence" in match[0] else ' stretchy="false"'
+        return f'<mo fence="true"{stretchy} lspace="0em" rspace="0em">‖</mo>'
+
+    return _NORM_RE.sub(bar, mathml)
 
 
 # A sign right after an operator that is not a closing fence, or first in its row: TeX makes it unary.
@@ -272,6 +295,12 @@ def _balanced_row(body: str) -> bool:
     return depth == 0
 
 
+# Punctuation that must not start a line (closing marks, stops, commas, colons), Chinese full-width forms.
+_NO_START = "，。、；：！？）》」』】〉”’…"
+_MATH_PUNCTUATION_RE = re.compile(
+    rf'<span class="arithmatex"><math\b(?:(?!</math>).)*</math></span>[{_NO_START}]+', re.DOTALL)
+
+
 def render_page_math(page_html: str, renderer: KatexRenderer) -> str:
     """Replace every arithmatex element's TeX by MathML."""
     matches = list(MATH_RE.finditer(page_html))
@@ -281,4 +310,13 @@ def render_page_math(page_html: str, renderer: KatexRenderer) -> str:
     rendered = iter(renderer.render(items))
     # A display equation may scroll sideways on a phone; keyboard users must be able to scroll it too.
     opening = {"div": '<div class="arithmatex" tabindex="0">', "span": '<span class="arithmatex">'}
-    return MATH_RE.sub(lambda m: f'{opening[m["tag"]]}{compact_mathml(next(rendered))}</{m["tag"]}>', page_html)
+
+    def replace(match: re.Match) -> str:
+        mathml = compact_mathml(next(rendered))
+        renderer.characters |= drawn_characters(mathml)  # what the page draws, after compacting
+        return f'{opening[match["tag"]]}{mathml}</{match["tag"]}>'
+
+    page_html = MATH_RE.sub(replace, page_html)
+    # Inline math and the Chinese punctuation right after it stay on one line: Chromium breaks a line
+    # between a <math> and a "，" that follows it, which then starts the next line.
+    return _MATH_PUNCTUATION_RE.sub(r'<span class="rn-nobreak">\g<0></span>', page_html)

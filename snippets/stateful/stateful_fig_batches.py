@@ -3,7 +3,7 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from stateful_data import example_layout
 
-STREAM_COLORS = ("#3949ab", "#00897b", "#f9a825")
+STREAM_COLORS = ("#3949ab", "#00897b", "#c68400")
 STATE = "#00897b"
 SHADE = (0.22, 0.38, 0.54)
 
