@@ -44,6 +44,9 @@ CASES = {
     "prime": (page_tex("lstm.en.md", r"^\\tanh'$"), False),
     "diag": (page_tex("gru.en.md", r"\\operatorname\{diag\}\(z_t\)"), True),
     "gates": (page_tex("gru.en.md", r"^r_t = \\sigma"), True),
+    "norm": (page_tex("training.en.md", r"^\\lVert W_h \\rVert"), False),
+    "root": (page_tex("training.en.md", r"^\\sqrt\{\\sum_i \\lVert"), False),
+    "cases": (page_tex("training.en.md", r"\\begin\{cases\}"), True),
 }
 
 
@@ -252,6 +255,50 @@ def _ink_of_prime(page, who) -> dict:
     prime_top, prime_bottom = ink(split, shot.width)
     height = tanh_bottom - tanh_top + 1
     return {"height": (prime_bottom - prime_top + 1) / height, "top": (prime_top - tanh_top) / height}
+
+
+def test_norm_bars_are_delimiters_set_close_as_in_katex(compared):
+    """``\\lVert W_h \\rVert``: the bars hug what they enclose, as KaTeX's opening and closing delimiters
+    do (MathML spaced U+2225 as a relation, a visible gap either side), and are the norm's double bar."""
+    em = compared.evaluate("parseFloat(getComputedStyle(document.querySelector('#ours-norm math')).fontSize)")
+    ours = rects(compared, "norm", [["‖", 0], ["‖", 1], ["W", 0]])
+    theirs = rects(compared, "norm", [["∥", 0], ["∥", 1], ["W", 0]])
+    assert ours["ours ‖ 0"] and ours["ours ‖ 1"], "our bars are not U+2016"
+    for who, found, bar in (("ours", ours, "‖"), ("katex", theirs, "∥")):
+        after_open = found[f"{who} W 0"]["left"] - found[f"{who} {bar} 0"]["right"]
+        assert after_open < 0.12 * em, (who, after_open / em)
+    before_close = {who: found[f"{who} {bar} 1"]["left"] - found[f"{who} W 0"]["right"]
+                    for who, found, bar in (("ours", ours, "‖"), ("katex", theirs, "∥"))}
+    assert before_close["ours"] < before_close["katex"] + 0.3 * em, before_close  # W_h's subscript lies between
+
+
+def test_a_square_root_draws_its_radical(compared):
+    """``\\sqrt{\\sum_i …}``: the radical is drawn, in the math font (it was missing from the subset: the
+    TeX has no √, MathML draws one). Checked by ink to the left of the Σ."""
+    import io
+
+    from PIL import Image
+
+    box = compared.evaluate("""() => {
+        const math = document.querySelector('#ours-root math').getBoundingClientRect();
+        const sigma = charRect(document.getElementById('ours-root'), '∑');
+        return {x: math.left, y: math.top, width: sigma.left - math.left, height: math.height};
+    }""")
+    assert box["width"] > 4, box
+    shot = Image.open(io.BytesIO(compared.screenshot(clip=box))).convert("L")
+    dark = sum(1 for x in range(shot.width) for y in range(shot.height) if shot.getpixel((x, y)) < 128)
+    assert dark > 20, f"no radical drawn left of the sum ({dark} dark pixels)"
+    loaded = compared.evaluate("document.fonts.check('16px \"STIX Two Math subset\"', '\u221a')")
+    assert loaded
+
+
+def test_the_rows_of_cases_start_at_the_left_of_their_columns(compared):
+    """``\\begin{cases}``: each column is left-aligned, so the rows' first symbols share a left edge, as in
+    KaTeX (the second row, ``g_t,``, was centred under the first)."""
+    for who in ("ours", "katex"):
+        found = rects(compared, "cases", [["g", 0], ["g", 1], ["t", 2], ["t", 4]])
+        firsts = [found[f"{who} g 0"]["left"], found[f"{who} g 1"]["left"]]
+        assert abs(firsts[0] - firsts[1]) < 1, (who, firsts)
 
 
 def test_the_comparison_pictures_are_saved(compared):
