@@ -431,7 +431,8 @@ def test_the_scheme_toggle_shows_keyboard_focus(browser, site_url, scheme):
                 break
         assert focused, "the scheme toggle is not reached with Tab"
         style = page.evaluate("""() => {
-            const label = document.activeElement.nextElementSibling;
+            const label = [...document.activeElement.parentElement.querySelectorAll('label')]
+                .find(l => !l.hidden && getComputedStyle(l).display !== 'none');
             const s = getComputedStyle(label);
             return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,
                     header: getComputedStyle(document.querySelector('.md-header')).backgroundColor};
@@ -440,3 +441,42 @@ def test_the_scheme_toggle_shows_keyboard_focus(browser, site_url, scheme):
         assert _contrast(style["color"], style["header"]) >= 3, style
     finally:
         context.close()
+
+
+FILE_NAMES = """() => {
+  const out = [];
+  for (const title of document.querySelectorAll('article .highlight span.filename')) {
+    const icon = title.querySelector('.rn-download');
+    if (!icon) continue;
+    const text = title.textContent, base = text.slice(text.lastIndexOf('/') + 1);
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    range.setEndBefore(icon);
+    const lines = [...range.getClientRects()].filter(r => r.width > 0);
+    const right = Math.max(...lines.map(r => r.right));
+    const walk = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+    let node, baseRects = 0;
+    while ((node = walk.nextNode()))
+      if (node.data.endsWith(base) && base) {
+        const r = document.createRange();
+        r.setStart(node, node.data.length - base.length);
+        r.setEnd(node, node.data.length);
+        baseRects = new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;
+      }
+    if (right > icon.getBoundingClientRect().left + 0.5 || baseRects !== 1) out.push([text, right, baseRects]);
+  }
+  return out;
+}"""
+
+
+def test_a_code_blocks_file_name_wraps_at_slashes_clear_of_its_download_icon(phone, site_url, built_site):
+    """At 390 px a long path (snippets/params/params_bidirectional_alignment.py) wraps at a slash, its
+    file name whole on one line, and no text runs under the download icon at the title's right."""
+    found = {}
+    for url in _urls(built_site):
+        if url.startswith("/en/"):
+            continue  # the same code blocks as the Chinese pages
+        _open(phone, site_url + url)
+        if bad := phone.evaluate(FILE_NAMES):
+            found[url] = bad
+    assert not found, found

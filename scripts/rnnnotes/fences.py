@@ -144,6 +144,8 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
         file, downloads.imported_snippets(file, page.build.snippets_dir), page.href, page.language,
     )
     code_html = code_html.replace("</span><pre", f"{control}</span><pre", 1)  # in the title bar
+    title = options["title"]  # a long path wraps at its slashes on a phone, not mid-word
+    code_html = code_html.replace(f'"filename">{title}', f'"filename">{title.replace("/", "/<wbr>")}', 1)
     if notes_of is not None:
         code_html += notes_html(next(fence.notes for fence in page.model.run_fences if str(fence.line) == notes_of))
     label = OUTPUT_LABEL.get(page.language, OUTPUT_LABEL["en"])

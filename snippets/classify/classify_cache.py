@@ -3,13 +3,15 @@ tests share one training instead of repeating it.
 
 When the environment variable RNN_NOTES_TRAINED names a folder (the site's
 build sets it), cached(name, sources, compute) keeps compute()'s JSON result
-there, under a key made of name, the bytes of every file in sources and the
-library versions; otherwise it simply calls compute(). A lock makes a second
+there, under a key made of name, the bytes of every file in sources (without
+the pages' section markers, which a notebook's copy of a module leaves out) and
+the library versions; otherwise it simply calls compute(). A lock makes a second
 process wait for the first one's training instead of training again."""
 
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 import keras
@@ -17,10 +19,13 @@ import numpy as np
 import tensorflow as tf
 
 
+MARKER = re.compile(rb"^[ \t]*# --8<-- \[(?:start|end):[^\]]*\][ \t]*\n", re.M)
+
+
 def cache_key(name, sources):
     digest = hashlib.sha256(name.encode())
     for source in sources:
-        digest.update(Path(source).read_bytes())
+        digest.update(MARKER.sub(b"", Path(source).read_bytes()))
     for version in (np.__version__, tf.__version__, keras.__version__):
         digest.update(version.encode())
     return digest.hexdigest()[:20]
