@@ -19,7 +19,7 @@ import numpy as np
 import tensorflow as tf
 
 
-MARKER = re.compile(rb"^[ \t]*# --8<-- \[(?:start|end):[^\]]*\][ \t]*\n", re.M)
+MARKER = re.compile(rb"^[ \t]*# -{2}8<-{2} \[(?:start|end):[^\]]*\][ \t]*\n", re.M)
 
 
 def cache_key(name, sources):
