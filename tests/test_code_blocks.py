@@ -116,7 +116,7 @@ def test_a_bundle_holds_the_file_and_its_imports_flat_and_the_same_bytes_each_ti
 EXEC_RE = re.compile(r'<div class="exec" data-snippet="([^"]+)">')
 CONTROL_RE = re.compile(r'<a class="rn-download" href="([^"]+)" download="([^"]+)" aria-label="([^"]+)" title="([^"]+)">')
 CODE_CONTROL_RE = re.compile(r'<div class="exec" data-snippet="[^"]+"><div class="language-python highlight">'
-                             r'<span class="filename">[^<]*(<a class="rn-download"[^>]*>)<svg')
+                             r'<span class="filename">(?:[^<]|<wbr>)*(<a class="rn-download"[^>]*>)<svg')
 
 
 WORD = {"zh": "下载", "en": "Download"}
