@@ -480,3 +480,20 @@ def test_a_code_blocks_file_name_wraps_at_slashes_clear_of_its_download_icon(pho
         if bad := phone.evaluate(FILE_NAMES):
             found[url] = bad
     assert not found, found
+
+
+FIGURE_LABELS = """() => [...document.querySelectorAll('article .rn-figure > .rn-download')].map(a => {
+  const after = getComputedStyle(a, '::after').content;
+  return [a.getAttribute('href').split('/').pop(), after];
+})"""
+
+
+@pytest.mark.parametrize("path, words", [("/lstm/", "代码"), ("/en/lstm/", "code")])
+def test_a_figures_download_control_says_it_gives_code(phone, site_url, path, words):
+    """On a phone there is no tooltip: the control under a figure's icon says "code (zip)" or
+    "code (.py)" in the page's language, matching what its link downloads."""
+    _open(phone, site_url + path)
+    found = phone.evaluate(FIGURE_LABELS)
+    assert found
+    for href, label in found:
+        assert words in label and href.rsplit(".", 1)[1] in label, (href, label)
