@@ -21,7 +21,7 @@ The extension adds:
   are blanked: the formatter renders them inside the fence, right after the code, where Material looks
   for them, so they appear once;
 * a tree processor that shows each figure as its light/dark pair of lazy ``<img>`` of known size
-  (:mod:`rnnnotes.figures`), each animation as two ``<picture>`` with a reduced-motion still
+  (:mod:`rnnnotes.figures`), each animation as its two stills and a play button
   (:mod:`rnnnotes.animations`), each in a block with the control that downloads the drawing snippet;
 * a tree processor that puts every table in a focusable, named region that scrolls (:mod:`rnnnotes.a11y`).
 """
@@ -39,7 +39,7 @@ from markdown import Extension, serializers
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import a11y, downloads, layout
+from . import a11y, animations, downloads, layout
 from .page_model import Page
 
 NAME = "rnnnotes.page_extension"
@@ -120,22 +120,20 @@ def _attributes(pairs, escape) -> str:
 
 def _figure_html(attributes: dict[str, str], folder: str, name: str, size: tuple[int, int],
                  min_width: int | None = None, language: str = "en") -> str:
-    """The light/dark pair of a figure, or the two ``<picture>`` of an animation, as HTML. A figure with a
+    """The light/dark pair of a figure, or an animation's stills and button, as HTML. A figure with a
     ``min_width`` keeps it and scrolls sideways in a named, focusable region where the column is narrower."""
     common = sorted((key, value) for key, value in attributes.items() if key not in ("src", "width", "height", "loading"))
     extra = [("width", str(size[0])), ("height", str(size[1])), ("loading", "lazy"), ("decoding", "async")]
     if min_width:
         extra.append(("style", f"min-width: {min_width}px"))
     pieces = []
-    for variant, scheme in (("", "#only-light"), (".dark", "#only-dark")):
-        src = [("src", f"{folder}{name}{variant}.svg{scheme}")]
-        if layout.is_animation(name):
-            img = f"<img{_attributes(common + src, _escape_attribute)}{_attributes(extra, _escape_attribute)}>"
-            pieces.append(
-                f'<picture><source media="(prefers-reduced-motion: reduce)" '
-                f'srcset="{folder}{name}.still{variant}.svg" type="image/svg+xml">{img}</picture>'
-            )
-        else:
+    if layout.is_animation(name):
+        pieces.append(animations.animation_html(
+            folder, name, _attributes(common, _escape_attribute),
+            _attributes(extra, _escape_attribute), language))
+    else:
+        for variant, scheme in (("", "#only-light"), (".dark", "#only-dark")):
+            src = [("src", f"{folder}{name}{variant}.svg{scheme}")]
             pieces.append(f"<img{_attributes(common + src + extra, _escape_quoted)} />")
     if min_width:
         region = _attributes(a11y.figure_scroll_region(language).items(), _escape_quoted)
