@@ -1,5 +1,6 @@
-"""Animations: the CSS that stages them, the snippets that draw them, the build that saves them as
-lazy <picture>s with a still for reduced motion, and what Chromium does with them."""
+"""Animations: the CSS that stages them, the snippets that draw them, the build that shows them as
+their lazy still with a button that plays them, and what Chromium does with them (the button itself:
+test_long_pages.py)."""
 
 import re
 import shutil
@@ -180,17 +181,19 @@ PAGE = (
 )
 
 
-def test_an_animation_image_becomes_a_lazy_picture_with_a_still(tmp_path):
+def test_an_animation_image_becomes_its_lazy_still_and_a_play_button(tmp_path):
     (tmp_path / "demo").mkdir()
     (tmp_path / "demo" / "demo_anim_dot.py").write_text("def demo_anim_dot():\n    pass\n")
     out = render_page(PAGE, tmp_path, animation_sizes={"demo_anim_dot": (614, 476)})
     assert (
-        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="figures/demo_anim_dot.still.svg" '
-        'type="image/svg+xml"><img alt="x" src="figures/demo_anim_dot.svg#only-light" width="614" height="476" '
-        'loading="lazy" decoding="async"></picture>'
-        '<picture><source media="(prefers-reduced-motion: reduce)" srcset="figures/demo_anim_dot.still.dark.svg" '
-        'type="image/svg+xml"><img alt="x" src="figures/demo_anim_dot.dark.svg#only-dark" width="614" height="476" '
-        'loading="lazy" decoding="async"></picture>'
+        '<img alt="x" src="figures/demo_anim_dot.still.svg#only-light" '
+        'data-rn-animated="figures/demo_anim_dot.svg#only-light" width="614" height="476" '
+        'loading="lazy" decoding="async">'
+        '<img alt="x" src="figures/demo_anim_dot.still.dark.svg#only-dark" '
+        'data-rn-animated="figures/demo_anim_dot.dark.svg#only-dark" width="614" height="476" '
+        'loading="lazy" decoding="async">'
+        '<button type="button" class="md-button rn-animation" hidden '
+        'data-play="Play the animation" data-stop="Stop the animation">Play the animation</button>'
     ) in out
     assert re.search(r'<div class="rn-figure">\n?<figure>.*</figure>\s*<a class="rn-download" href="../../snippets/demo/demo_anim_dot.py"', out, re.S)
     assert '<img alt="y" src="figures/demo_fig_line.svg" />' in out  # figures are left alone
@@ -221,19 +224,20 @@ def test_built_animation_and_still_are_small_svgs(built_site, name, variant):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", ANIMATIONS)
-def test_the_page_shows_a_lazy_picture_with_alt_text_in_its_language(built_site, name, lang):
+def test_the_page_shows_the_lazy_still_with_alt_text_in_its_language(built_site, name, lang):
     page, _ = SHOWN_ON[name]
     html = (built_site / ("" if lang == "zh" else "en") / page / "index.html").read_text(encoding="utf-8")
-    pictures = re.findall(rf"<picture>.*?{name}.*?</picture>", html)
-    assert len(pictures) == 2, pictures  # one per colour scheme
-    for picture, variant, scheme in zip(pictures, ("", ".dark"), ("#only-light", "#only-dark")):
-        source, img = re.match(r"<picture>(<source [^>]*>)(<img [^>]*>)</picture>", picture).groups()
-        assert 'media="(prefers-reduced-motion: reduce)"' in source and f'{name}.still{variant}.svg"' in source
-        assert f'{name}{variant}.svg{scheme}"' in img
+    images = re.findall(rf'<img [^>]*data-rn-animated="[^"]*{name}[^>]*>', html)
+    assert len(images) == 2, images  # one per colour scheme
+    for img, variant, scheme in zip(images, ("", ".dark"), ("#only-light", "#only-dark")):
+        assert re.search(rf'src="[./]*figures/{name}.still{variant}.svg{scheme}"', img), img
+        assert re.search(rf'data-rn-animated="[./]*figures/{name}{variant}.svg{scheme}"', img), img
         assert 'loading="lazy"' in img and re.search(r'width="\d+" height="\d+"', img)
         alt = re.search(r'alt="([^"]+)"', img)[1]
         assert bool(HAN.search(alt)) == (lang == "zh"), alt
-    assert re.search(rf"{re.escape(pictures[0] + pictures[1])}\s*<figcaption>[^<]{{20,}}", html)  # captioned
+    button = re.search(rf"{re.escape(images[1])}(<button [^>]*>([^<]+)</button>)", html)
+    assert button and bool(HAN.search(button[2])) == (lang == "zh"), button
+    assert re.search(rf"{re.escape(button[1])}\s*<figcaption>[^<]{{20,}}", html)  # captioned
 
 
 # -- in Chromium --------------------------------------------------------------------------------
@@ -243,26 +247,24 @@ def _page_url(site_url, page, lang):
     return f"{site_url}{'/' if lang == 'zh' else '/en/'}{page}/"
 
 
-@pytest.mark.parametrize("reduced", [False, True], ids=["motion", "reduced-motion"])
 @pytest.mark.parametrize("name", ANIMATIONS)
-def test_chromium_loads_the_animation_lazily_and_the_still_for_reduced_motion(browser, site_url, name, reduced):
+def test_chromium_loads_only_the_still_and_only_when_near(browser, site_url, name):
+    """Nobody is sent the animated SVG before asking for it, and the still only when it comes near."""
     page_name, lang = SHOWN_ON[name]
     context = browser.new_context(viewport={"width": 412, "height": 900})
     page = context.new_page()
-    if reduced:
-        page.emulate_media(reduced_motion="reduce")
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     try:
         page.goto(_page_url(site_url, page_name, lang), wait_until="networkidle")
         assert not [url for url in requested if f"/figures/{name}." in url], "fetched before it was near"
-        img = page.locator("picture img[src$='#only-light']")  # the default scheme's
+        img = page.locator("img[data-rn-animated][src$='#only-light']")  # the default scheme's
         img.scroll_into_view_if_needed()
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=img.element_handle())
         current = img.evaluate("img => img.currentSrc").split("#")[0]
     finally:
         context.close()
-    assert current.endswith(f"/figures/{name}.still.svg" if reduced else f"/figures/{name}.svg"), current
+    assert current.endswith(f"/figures/{name}.still.svg"), current
     assert [url.rsplit("/", 1)[1] for url in requested if f"/figures/{name}." in url] == [current.rsplit("/", 1)[1]]
 
 

@@ -52,6 +52,8 @@ def test_copy_buttons_copy_the_code_or_the_output_exactly(browser, site_url, lan
         assert blocks.count() == len(expected) > 5
         for number, fence in enumerate(expected):
             block = blocks.nth(number)
+            block.scroll_into_view_if_needed()  # content.lazy: Material adds the buttons once in view
+            block.locator("button.md-code__button").first.wait_for()
             code, origin = fence.code, fence.origin
             assert block.get_attribute("data-snippet") == str(origin)
             assert copy(block.locator(":scope > div.highlight").first.locator("button.md-code__button")) == code.strip("\n")
@@ -164,7 +166,8 @@ def test_every_fence_links_its_snippet_and_what_it_imports(built_site):
     assert bundles == sorted(bundle_name(f) for f in included if imported_snippets(f, SNIPPETS))
 
 
-FIGURE_RE = re.compile(r'<img [^>]*?src="[^"]*?figures/(\w+)\.svg#only-light"')
+# a figure, or an animation's still (its animated SVG is played on request: animations.py)
+FIGURE_RE = re.compile(r'<img [^>]*?src="[^"]*?figures/(\w+)(?:\.still)?\.svg#only-light"')
 FIGURE_BLOCK_RE = re.compile(r'<div class="rn-figure">\n?<(p|figure)>(.*?)</\1>\s*(<a class="rn-download"[^>]*>)<svg', re.S)
 
 
