@@ -5,8 +5,6 @@ their still frame until the reader plays them (scripts/rnnnotes/animations.py)."
 
 import pytest
 
-from conftest import ROOT
-
 LONG = [("zh", "gru"), ("en", "lstm")]
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 900}
@@ -32,13 +30,6 @@ def url(site_url, lang, name, fragment=""):
 def settle(page):
     page.evaluate("document.fonts.ready")
     page.wait_for_timeout(500)
-
-
-def test_the_features_are_on():
-    """The two measured fixes are configured (ARCHITECTURE.md, "The front end")."""
-    assert "- content.lazy" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    css = (ROOT / "docs/assets/stylesheets/perf.css").read_text(encoding="utf-8")
-    assert "content-visibility: auto" in css and "contain-intrinsic-block-size: auto" in css
 
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
