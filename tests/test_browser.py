@@ -78,7 +78,11 @@ def test_page_in_chromium(page, site_url, lang, name):
     assert math == rendered
     if "$" in (DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8"):
         assert rendered > 0
-        # the site's math font arrived: the math is not drawn in a fallback font
+        # the site's math font arrived: the math is not drawn in a fallback font (the font loads
+        # when math is first laid out, which on a page whose math is far down is when it comes near:
+        # perf.css)
+        page.locator(".arithmatex").first.scroll_into_view_if_needed()
+        page.evaluate("document.fonts.ready")
         loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
         assert any("STIX Two Math subset" in family for family in loaded), loaded
 
