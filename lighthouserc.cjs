@@ -41,7 +41,11 @@ const budgets = {
   cls: 0.01, // cumulative layout shift
   clsLateFont: 0.1, // ... with the math font answered lateFontDelayMs late (slow network)
   lateFontDelayMs: 2500,
-  minScore: { performance: 90, accessibility: 100, "best-practices": 100, seo: 100 },
+  minScore: { performance: 90, "best-practices": 100, seo: 100 },
+  // Accessibility is printed, not budgeted here: axe in `make audit` checks every page with the whole
+  // article laid out. Lighthouse's own axe run measures colours while blocks far from the viewport are
+  // being laid out (docs/assets/stylesheets/perf.css) and then reports the footer's text as if on a code
+  // block's background (1.06:1): 97 on /gru/, /lstm/, /params/, /training/ in most runs, a false alarm.
   // Two axe rules Lighthouse weighs at 0 in its accessibility category (core/config/default-config.js),
   // so a score of 100 would not show them: a data cell without a header, a table faking its caption.
   audits: ["td-has-header", "table-fake-caption"],

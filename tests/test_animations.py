@@ -192,7 +192,7 @@ def test_an_animation_image_becomes_its_lazy_still_and_a_play_button(tmp_path):
         '<img alt="x" src="figures/demo_anim_dot.still.dark.svg#only-dark" '
         'data-rn-animated="figures/demo_anim_dot.dark.svg#only-dark" width="614" height="476" '
         'loading="lazy" decoding="async">'
-        '<button type="button" class="md-button rn-animation" hidden '
+        '<button type="button" class="rn-animation" hidden '
         'data-play="Play the animation" data-stop="Stop the animation">Play the animation</button>'
     ) in out
     assert re.search(r'<div class="rn-figure">\n?<figure>.*</figure>\s*<a class="rn-download" href="../../snippets/demo/demo_anim_dot.py"', out, re.S)

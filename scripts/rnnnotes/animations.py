@@ -11,7 +11,7 @@
     <img alt="…" src="…/<name>.still.svg#only-light" data-rn-animated="…/<name>.svg#only-light"
          width="…" height="…" loading="lazy" decoding="async">
     <img … the same for the dark scheme (#only-dark) …>
-    <button type="button" class="md-button rn-animation" hidden …>Play the animation</button>
+    <button type="button" class="rn-animation" hidden …>Play the animation</button>
 
 Every reader gets the still frame, which holds the whole step. The button (shown by
 docs/assets/javascripts/animations.js, unless the reader prefers reduced motion) swaps the
@@ -50,5 +50,5 @@ def animation_html(folder: str, name: str, attributes: str, sizes: str,
         f'data-rn-animated="{folder}{name}{variant}.svg{scheme}"{sizes}>'
         for variant, scheme in (("", "#only-light"), (".dark", "#only-dark"))
     )
-    return (f'{images}<button type="button" class="md-button rn-animation" hidden '
+    return (f'{images}<button type="button" class="rn-animation" hidden '
             f'data-play="{play}" data-stop="{stop}">{play}</button>')

@@ -30,10 +30,20 @@ def page_path(lang, name):
     return prefix if name == "index" else f"{prefix}{name}/"
 
 
+# These audits measure what every block draws (and screenshot whole pages), so every block of the
+# article is laid out, not only those near the viewport (docs/assets/stylesheets/perf.css).
+LAY_OUT_ALL = """addEventListener("DOMContentLoaded", () => {
+  const style = document.createElement("style");
+  style.textContent = ".md-content__inner > * { content-visibility: visible !important; }";
+  document.head.append(style);
+});"""
+
+
 @pytest.fixture
 def context(browser, request):
     scheme, viewport = getattr(request, "param", ("default", PHONE))
     context = scheme_context(browser, scheme, viewport=viewport)
+    context.add_init_script(LAY_OUT_ALL)
     yield context
     context.close()
 
