@@ -1,18 +1,32 @@
-"""Performance budgets, measured: `make bench` prints one table, each figure beside its budget.
+"""Performance budgets: every page of the site beside a bare Material page, measured in the same run.
 
-The builds run on a copy of the project in a temporary folder, so the benchmark never edits docs/ and
-never reuses this checkout's cache. Lighthouse runs as `make audit` runs it (tests/audit/lighthouse.py:
-Lighthouse CI, its CPU slowdown calibrated to this host's benchmark index), on the copy's site. The two
-suites are timed as `make test` and `make audit` run them, in this checkout. Exit status 1 if any budget
-does not hold.
+    python scripts/bench.py [--site site] [--runs 5] [--pages / /gru/ ...] [--builds]
 
-    python scripts/bench.py [--skip-tests]
+1. The anchor: a tiny MkDocs project generated into a temporary folder, with the site's Material (the
+   same package), theme features, palette and language, and one page of plain prose. It is built into
+   the folder Lighthouse serves, beside a copy of the built site, at /bench-anchor/.
+2. Calibration: a few short Lighthouse runs read the host's benchmark index; lighthouserc.cjs turns
+   their median into Lighthouse's CPU slowdown for a mid-tier phone (see the comment there).
+3. Lighthouse (`lhci collect`, settings from lighthouserc.cjs, mobile): `--runs` rounds, each visiting
+   the anchor and every page once, so that the load of the machine falls on all of them alike.
+4. Layout shift with the math font held back: each page in Chromium (Playwright) on Lighthouse's
+   phone viewport, the request for the math font answered 2.5 s late; the largest session window of
+   layout shifts, as Lighthouse counts CLS.
+5. One table: the anchor's row, then each page's medians beside it, and what fails.
+
+The budgets are written once, in lighthouserc.cjs (`budgets`): TBT and LCP relative to the anchor's
+medians of the same run, CLS, CLS with the late font, and the minimum score of each category.
+Exit status 1 if a page misses one. `--builds` adds the build figures (cold build, rebuild, a prose edit
+under `mkdocs serve`, math JavaScript, the largest figure), measured on a copy of the project.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
+import json
 import os
 import re
 import shutil
@@ -21,57 +35,558 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "audit"))
+import yaml
 
-import lighthouse  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+LHCI = ROOT / "node_modules" / ".bin" / "lhci"
+RESULTS = ROOT / ".lighthouseci"
+ANCHOR = "/bench-anchor/"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROMIUM = os.environ.get(
+    "CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium"
+)
+ENV = dict(
+    os.environ,
+    NO_MKDOCS_2_WARNING="1",
+    TF_CPP_MIN_LOG_LEVEL="3",
+    CHROMIUM=CHROMIUM,
+    CHROME_PATH=CHROMIUM,
+)
+# Calibration runs only need the benchmark, which Lighthouse takes before it loads the page.
+QUICK = (
+    "--settings.onlyAudits=viewport",
+    "--settings.pauseAfterFcpMs=0",
+    "--settings.pauseAfterLoadMs=0",
+    "--settings.networkQuietThresholdMs=0",
+    "--settings.cpuQuietThresholdMs=0",
+    "--settings.disableFullPageScreenshot",
+)
+
+
+# -- the configuration: budgets and settings, from lighthouserc.cjs -------------------------------
+
+
+def config() -> dict:
+    """lighthouserc.cjs's budgets and Lighthouse settings, read from the config itself so that each is
+    written once."""
+    script = (
+        "const c = require('./lighthouserc.cjs'); console.log(JSON.stringify("
+        "{budgets: c.budgets, settings: c.ci.collect.settings}))"
+    )
+    result = subprocess.run(
+        ["node", "-e", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def slowdown_for(index: float) -> float:
+    """The multiplier lighthouserc.cjs derives from a benchmark index."""
+    result = subprocess.run(
+        ["node", "-p", "require('./lighthouserc.cjs').cpuSlowdownMultiplier"],
+        cwd=ROOT,
+        env=dict(ENV, LIGHTHOUSE_BENCHMARK_INDEX=str(index)),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(result.stdout)
+
+
+# -- the anchor: bare Material, the same theme ----------------------------------------------------
+
+
+class _SiteConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its theme; the tags MkDocs resolves itself are read as plain values."""
+
+
+_SiteConfigLoader.add_constructor("!ENV", lambda loader, node: None)
+_SiteConfigLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda *args: None
+)
+
+PROSE = (
+    "This page is the anchor of the benchmark. It has the theme, the features and the palette of the "
+    "site, and nothing else: no equations, no figures, no code and no script of our own. Whatever it "
+    "costs to load is what Material itself costs on this machine, in this run, and every page of the "
+    "site is measured against it."
+)
+
+
+def anchor_project(folder: Path) -> Path:
+    """A MkDocs project with the site's theme settings and one page of plain prose. Its scores in
+    accessibility and SEO are Material's own (the search dialog has no name, the accent's contrast),
+    which the site repairs; only its timings are budget anchors."""
+    site = yaml.load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+        Loader=_SiteConfigLoader,
+    )
+    theme = {
+        key: site["theme"][key]
+        for key in ("name", "language", "font", "features", "palette")
+        if key in site["theme"]
+    }
+    project = {
+        "site_name": "Bare Material",
+        "site_description": "The anchor of make bench.",
+        "theme": theme,
+        "plugins": ["search"],
+        "markdown_extensions": [{"toc": {"permalink": True}}],
+    }
+    (folder / "docs").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(
+        yaml.safe_dump(project, allow_unicode=True), encoding="utf-8"
+    )
+    sections = [
+        f"## Section {k}\n\n" + "\n\n".join([PROSE] * 3) for k in range(1, 5)
+    ]
+    page = "# Bare Material\n\n" + PROSE + "\n\n" + "\n\n".join(sections) + "\n"
+    (folder / "docs" / "index.md").write_text(page, encoding="utf-8")
+    return folder
+
+
+def serve_folder(site: Path, folder: Path) -> Path:
+    """A copy of the built site with the anchor built into it at ANCHOR."""
+    served = folder / "served"
+    shutil.copytree(site, served)
+    project = anchor_project(folder / "anchor")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-d",
+            str(served / ANCHOR.strip("/")),
+        ],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"the anchor did not build:\n{result.stderr[-3000:]}")
+    return served
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site in both languages, as lighthouserc.cjs lists them."""
+    names = sorted(
+        path.name[: -len(".zh.md")] for path in (ROOT / "docs").glob("*.zh.md")
+    )
+    pages = [
+        f"{prefix}{'' if name == 'index' else name + '/'}"
+        for prefix in ("/", "/en/")
+        for name in names
+    ]
+    missing = [
+        page
+        for page in pages
+        if not (site / page.lstrip("/") / "index.html").is_file()
+    ]
+    if missing:
+        sys.exit(f"{site} lacks {', '.join(missing)}: run `make build` first")
+    return pages
+
+
+# -- Lighthouse ---------------------------------------------------------------------------------
+
+
+def lhci_collect(served: Path, args: list[str], env: dict) -> None:
+    result = subprocess.run(
+        [
+            str(LHCI),
+            "collect",
+            "--config=lighthouserc.cjs",
+            f"--staticDistDir={served}",
+            *args,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(
+            f"lhci collect failed:\n{(result.stdout + result.stderr)[-3000:]}"
+        )
+
+
+def saved_reports() -> list[dict]:
+    return [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(RESULTS.glob("lhr-*.json"))
+    ]
+
+
+def calibrate(served: Path, runs: int) -> list[float]:
+    """The host's benchmark index, as Lighthouse measures it at the start of a run, `runs` times."""
+    lhci_collect(
+        served,
+        ["--url=http://localhost/404.html", f"--numberOfRuns={runs}", *QUICK],
+        ENV,
+    )
+    return [
+        report["environment"]["benchmarkIndex"] for report in saved_reports()
+    ]
+
+
+def lighthouse_rounds(
+    served: Path, pages: list[str], rounds: int, index: float
+) -> list[dict]:
+    """Lighthouse reports: `rounds` times the anchor and every page, one run each per round."""
+    env = dict(ENV, LIGHTHOUSE_BENCHMARK_INDEX=str(index))
+    urls = [f"--url=http://localhost{page}" for page in [ANCHOR, *pages]]
+    for round_ in range(rounds):
+        lhci_collect(
+            served,
+            [*urls, "--numberOfRuns=1", *(["--additive"] if round_ else [])],
+            env,
+        )
+        print(
+            f"  Lighthouse round {round_ + 1} of {rounds} done", file=sys.stderr
+        )
+    return saved_reports()
+
+
+def medians(reports: list[dict], axe_audits: list[str]) -> dict[str, dict]:
+    """Per page: the median of each category's score (0-100) and of each metric over its runs, and
+    every run's performance score with the benchmark index Lighthouse measured in that run."""
+    by_page: dict[str, list[dict]] = {}
+    for report in reports:
+        by_page.setdefault(
+            "/" + report["requestedUrl"].split("/", 3)[3], []
+        ).append(report)
+    audits = {
+        "FCP": "first-contentful-paint",
+        "LCP": "largest-contentful-paint",
+        "TBT": "total-blocking-time",
+        "CLS": "cumulative-layout-shift",
+        "bytes": "total-byte-weight",
+    }
+    summary = {}
+    for page, runs in by_page.items():
+        row = {
+            c: statistics.median(
+                100 * run["categories"][c]["score"] for run in runs
+            )
+            for c in CATEGORIES
+        }
+        row |= {
+            name: statistics.median(
+                run["audits"][audit]["numericValue"] for run in runs
+            )
+            for name, audit in audits.items()
+        }
+        # an audit that does not apply (no table) has no score
+        row["audits"] = {
+            audit: min(
+                run["audits"][audit]["score"]
+                for run in runs
+                if run["audits"][audit]["score"] is not None
+            )
+            if any(run["audits"][audit]["score"] is not None for run in runs)
+            else 1
+            for audit in axe_audits
+        }
+        row["runs"] = [
+            (
+                round(100 * run["categories"]["performance"]["score"]),
+                run["environment"]["benchmarkIndex"],
+            )
+            for run in runs
+        ]
+        summary[page] = row
+    return summary
+
+
+# -- layout shift with the math font held back ----------------------------------------------------
+
+SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shifts.push([entry.startTime, entry.value]);
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def largest_session_window(shifts: list[tuple[float, float]]) -> float:
+    """CLS as Lighthouse and Chrome count it: shifts less than 1 s apart form a session window of at
+    most 5 s; the score is the largest window's sum."""
+    largest, total, first, previous = 0.0, 0.0, None, None
+    for start, value in sorted(shifts):
+        if first is None or start - previous > 1000 or start - first > 5000:
+            total, first = 0.0, start
+        total += value
+        previous = start
+        largest = max(largest, total)
+    return largest
+
+
+def late_font_cls(
+    served: Path, pages: list[str], delay_ms: float
+) -> dict[str, float]:
+    """Each page's CLS in Chromium with the math font answered `delay_ms` late, on Lighthouse's
+    phone screen (412 x 823 CSS px at 1.75 device pixels per px)."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    def hold_back(route):
+        time.sleep(delay_ms / 1000)
+        route.continue_()
+
+    results = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox"]
+            )
+            for page_path in [ANCHOR, *pages]:
+                context = browser.new_context(
+                    viewport={"width": 412, "height": 823},
+                    device_scale_factor=1.75,
+                    is_mobile=True,
+                    has_touch=True,
+                )
+                page = context.new_page()
+                page.add_init_script(SHIFTS)
+                page.route("**/assets/fonts/*.woff2", hold_back)
+                page.goto(base + page_path, wait_until="load")
+                page.evaluate("document.fonts.ready")
+                page.wait_for_timeout(1500)
+                results[page_path] = largest_session_window(
+                    page.evaluate("window.__shifts")
+                )
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+# -- the table ------------------------------------------------------------------------------------
+
+
+def misses(row: dict, anchor: dict, budgets: dict) -> list[str]:
+    """The budgets a page's row misses."""
+    failed = []
+    if row["TBT"] > anchor["TBT"] + budgets["tbtOverAnchorMs"]:
+        failed.append(f"TBT > anchor + {budgets['tbtOverAnchorMs']} ms")
+    if row["LCP"] > anchor["LCP"] + budgets["lcpOverAnchorMs"]:
+        failed.append(f"LCP > anchor + {budgets['lcpOverAnchorMs'] / 1000:g} s")
+    if row["CLS"] > budgets["cls"]:
+        failed.append(f"CLS > {budgets['cls']}")
+    if row["late"] > budgets["clsLateFont"]:
+        failed.append(f"CLS with a late font > {budgets['clsLateFont']}")
+    for category, minimum in budgets["minScore"].items():
+        if row[category] < minimum:
+            failed.append(f"{category} < {minimum}")
+    failed += [
+        f"{audit} fails"
+        for audit in budgets["audits"]
+        if row["audits"][audit] < 1
+    ]
+    return failed
+
+
+def print_table(
+    summary: dict,
+    anchor: dict,
+    budgets: dict,
+    multiplier: float,
+    indexes: list[float],
+) -> bool:
+    print(
+        f"\nhost benchmark index (calibration): {', '.join(f'{i:.0f}' for i in indexes)}; "
+        f"median {statistics.median(indexes):.0f} -> CPU slowdown x{multiplier:.2f} (mid-tier phone)"
+    )
+    print(
+        f"medians of {len(anchor['runs'])} Lighthouse runs, mobile; 'late font': CLS in Chromium with "
+        f"the math font {budgets['lateFontDelayMs'] / 1000:g} s late. Budgets (lighthouserc.cjs): "
+        f"TBT <= anchor + {budgets['tbtOverAnchorMs']} ms, LCP <= anchor + "
+        f"{budgets['lcpOverAnchorMs'] / 1000:g} s, CLS <= {budgets['cls']}, late font <= "
+        f"{budgets['clsLateFont']}, scores >= "
+        + ", ".join(f"{c} {m}" for c, m in budgets["minScore"].items())
+        + "\n"
+    )
+    header = (
+        "page",
+        "perf",
+        "a11y",
+        "bp",
+        "seo",
+        "TBT ms",
+        "LCP s",
+        "CLS",
+        "late font",
+        "KB",
+        "perf runs@index",
+        "budget",
+    )
+    rows = [header]
+    failed_any = False
+    for page, row in [(ANCHOR + " (anchor)", anchor), *summary.items()]:
+        failed = [] if row is anchor else misses(row, anchor, budgets)
+        failed_any = failed_any or bool(failed)
+        runs = " ".join(f"{score}@{index:.0f}" for score, index in row["runs"])
+        rows.append(
+            (
+                page,
+                f"{row['performance']:.0f}",
+                f"{row['accessibility']:.0f}",
+                f"{row['best-practices']:.0f}",
+                f"{row['seo']:.0f}",
+                f"{row['TBT']:.0f}",
+                f"{row['LCP'] / 1000:.2f}",
+                f"{row['CLS']:.3f}",
+                f"{row['late']:.3f}",
+                f"{row['bytes'] / 1000:.0f}",
+                runs,
+                "-" if row is anchor else ("; ".join(failed) or "holds"),
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    for k, r in enumerate(rows):
+        print(
+            "| "
+            + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True))
+            + " |"
+        )
+        if k == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return not failed_any
+
+
+# -- build figures (--builds) ---------------------------------------------------------------------
 
 COPIED = ("docs", "snippets", "scripts", "overrides", "mkdocs.yml")
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", TF_CPP_MIN_LOG_LEVEL="3")
 
 
-def copy_project(target: Path) -> Path:
+def build_figures(tmp: Path) -> list[tuple[str, str, str, bool]]:
+    """Cold build, rebuild, a prose edit under `mkdocs serve`, math JavaScript and the largest figure,
+    measured on a copy of the project with a cache of its own."""
+    project, cache = tmp / "project", tmp / "cache"
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source,
+                project / name,
+                ignore=shutil.ignore_patterns("__pycache__"),
+            )
         else:
-            shutil.copy2(source, target / name)
-    (target / "node_modules").symlink_to(ROOT / "node_modules")
-    return target
-
-
-def timed_build(project: Path, cache: Path) -> float:
-    env = dict(ENV, RNN_NOTES_CACHE=str(cache))
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, capture_output=True, text=True
-    )
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.stderr[-3000:]}")
-    return elapsed
-
-
-def serve_rebuild_seconds(project: Path, cache: Path) -> float:
-    """Start `mkdocs serve`, edit one prose line, time until the rebuilt site is being served."""
+            shutil.copy2(source, project / name)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
     env = dict(ENV, RNN_NOTES_CACHE=str(cache), PYTHONUNBUFFERED="1")
+
+    def timed_build() -> float:
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            sys.exit(f"build failed:\n{result.stderr[-3000:]}")
+        return time.perf_counter() - start
+
+    cold = timed_build()
+    warm = timed_build()
+    edit = serve_rebuild_seconds(project, env)
+    site = project / "site"
+    math_js = sum(
+        script.stat().st_size
+        for script in site.rglob("*.js")
+        if re.search(r"katex|mathjax", script.name, re.I)
+        or b"renderToString" in script.read_bytes()
+    )
+    sizes = {
+        svg.name: len(gzip.compress(svg.read_bytes(), mtime=0))
+        for svg in (site / "figures").glob("*.svg")
+    }
+    largest = max(sizes, key=sizes.get)
+    return [
+        (
+            "cold build, empty cache, both languages",
+            f"{cold:.1f} s",
+            "≤ 150 s",
+            cold <= 150,
+        ),
+        (
+            "rebuild with nothing changed",
+            f"{warm:.1f} s ({warm / cold:.0%} of cold)",
+            "≤ 10 % of cold or ≤ 3 s",
+            warm <= 0.10 * cold or warm <= 3,
+        ),
+        (
+            "rebuild after editing one prose line (serve)",
+            f"{edit:.1f} s",
+            "≤ 3 s",
+            edit <= 3,
+        ),
+        ("JavaScript for math", f"{math_js} bytes", "0 bytes", math_js == 0),
+        (
+            "largest figure, gzip",
+            f"{sizes[largest] / 1000:.1f} KB ({largest})",
+            "≤ 30 KB",
+            sizes[largest] <= 30_000,
+        ),
+    ]
+
+
+def serve_rebuild_seconds(project: Path, env: dict) -> float:
+    """Start `mkdocs serve`, edit one prose line, time until the rebuilt site is being served."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         _wait_for(process, "Serving on")
         page = project / "docs" / "rnn.en.md"
         text = page.read_text(encoding="utf-8")
         start = time.perf_counter()
-        page.write_text(text.replace("# Recurrent neural networks", "# Recurrent neural networks!", 1), encoding="utf-8")
+        page.write_text(
+            text.replace(
+                "# Recurrent neural networks", "# Recurrent neural networks!", 1
+            ),
+            encoding="utf-8",
+        )
         _wait_for(process, "Reloading browsers")
         return time.perf_counter() - start
     finally:
@@ -79,7 +594,9 @@ def serve_rebuild_seconds(project: Path, cache: Path) -> float:
         process.wait(timeout=30)
 
 
-def _wait_for(process: subprocess.Popen, marker: str, timeout: float = 300) -> None:
+def _wait_for(
+    process: subprocess.Popen, marker: str, timeout: float = 300
+) -> None:
     deadline = time.time() + timeout
     for line in process.stdout:
         if marker in line:
@@ -89,92 +606,84 @@ def _wait_for(process: subprocess.Popen, marker: str, timeout: float = 300) -> N
     sys.exit(f"mkdocs serve never printed {marker!r}")
 
 
-def math_javascript_bytes(site: Path) -> int:
-    total = 0
-    for script in site.rglob("*.js"):
-        if re.search(r"katex|mathjax", script.name, re.I) or b"renderToString" in script.read_bytes():
-            total += script.stat().st_size
-    return total
-
-
-def largest_figure(site: Path) -> tuple[str, int]:
-    sizes = {svg.name: len(gzip.compress(svg.read_bytes(), mtime=0)) for svg in (site / "figures").glob("*.svg")}
-    name = max(sizes, key=sizes.get)
-    return name, sizes[name]
-
-
-def suite_seconds(*pytest_args: str) -> tuple[float, str | None]:
-    """A suite's wall time, and pytest's summary if anything failed. A failure does not stop the bench:
-    the other figures were measured already and are printed, and the suite's time still counts."""
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", *pytest_args], cwd=ROOT, env=ENV,
-                            capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    return elapsed, (result.stdout[-3000:] if result.returncode != 0 else None)
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--skip-tests", action="store_true", help="do not time the whole test suite")
-    parser.add_argument("--calibration-runs", type=int, default=5, metavar="N",
-                        help="short Lighthouse runs whose median benchmark index sets the multiplier (default 5)")
+    parser = argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=ROOT / "site",
+        help="the built site (default: site/, which `make bench` builds)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=5,
+        metavar="N",
+        help="Lighthouse runs of each page and of the anchor (default 5)",
+    )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="PATH",
+        help="only these pages (/gru/, /en/lstm/, /); default every page",
+    )
+    parser.add_argument(
+        "--calibration-runs",
+        type=int,
+        default=5,
+        metavar="N",
+        help="short runs whose median benchmark index sets the multiplier",
+    )
+    parser.add_argument(
+        "--builds",
+        action="store_true",
+        help="also time a cold build, a rebuild and a prose edit on a copy",
+    )
     args = parser.parse_args()
 
-    rows = []
-
-    def row(figure, value, budget, holds):
-        rows.append((figure, value, budget, "yes" if holds else "NO"))
-
+    every = site_pages(args.site)
+    pages = every if not args.pages else args.pages
+    unknown = sorted(set(pages) - set(every))
+    if unknown:
+        sys.exit(
+            f"--pages: {', '.join(unknown)} not among the site's pages ({', '.join(every)})"
+        )
+    settings = config()
+    budgets = settings["budgets"]
+    holds = True
     with tempfile.TemporaryDirectory(prefix="rnn-notes-bench-") as tmp:
-        project = copy_project(Path(tmp) / "project")
-        cache = Path(tmp) / "cache"
-        cold = timed_build(project, cache)
-        row("cold build, empty cache, both languages", f"{cold:.1f} s", "≤ 150 s", cold <= 150)
-        warm = timed_build(project, cache)
-        row("rebuild with nothing changed", f"{warm:.1f} s ({warm / cold:.0%} of cold)", "≤ 10 % of cold or ≤ 3 s",
-            warm <= 0.10 * cold or warm <= 3)
-        edit = serve_rebuild_seconds(project, cache)
-        row("rebuild after editing one prose line (serve)", f"{edit:.1f} s", "≤ 3 s", edit <= 3)
-
-        site = project / "site"
-        math_js = math_javascript_bytes(site)
-        row("JavaScript for math", f"{math_js} bytes", "0 bytes", math_js == 0)
-        name, size = largest_figure(site)
-        row("largest figure, gzip", f"{size / 1000:.1f} KB ({name})", "≤ 30 KB", size <= 30_000)
-        start = time.perf_counter()
-        indexes, multiplier, scores, _ = lighthouse.audit(site, args.calibration_runs, quiet=True)
-        lighthouse_seconds = time.perf_counter() - start
-        weights = {path: page["metrics"]["bytes"] for path, page in scores.items()}
-        heaviest = max(weights, key=weights.get)
-        row("heaviest page's load, gzip (Lighthouse)", f"{weights[heaviest] / 1000:.0f} KB ({heaviest})",
-            "≤ 300 KB", weights[heaviest] <= 300_000)
+        if args.builds:
+            rows = build_figures(Path(tmp))
+            for figure, value, budget, ok in rows:
+                print(
+                    f"{figure}: {value} (budget {budget}){'' if ok else '  FAILS'}"
+                )
+            holds = all(row[3] for row in rows)
+        served = serve_folder(args.site, Path(tmp))
+        indexes = calibrate(served, args.calibration_runs)
         index = statistics.median(indexes)
-        for category, (budget, _) in lighthouse.budgets().items():
-            worst = min(scores, key=lambda p: scores[p]["scores"][category])
-            value = scores[worst]["scores"][category]
-            row(f"Lighthouse {category}, lowest page (mobile, median of 3)",
-                f"{value:.0f} ({worst}) at x{multiplier:.2f}, index {index:.0f}", f"≥ {budget:.0f}", value >= budget)
-
-    if not args.skip_tests:
-        test, failure = suite_seconds()
-        row("make test, after install", f"{test / 60:.1f} min" + (", FAILED" if failure else ""),
-            "≤ 6 min", test <= 360 and not failure)
-        audit, audit_failure = suite_seconds("-m", "audit", "tests/audit")
-        audit += lighthouse_seconds
-        row("make audit, after install (axe and reproducible build + Lighthouse CI)",
-            f"{audit / 60:.1f} min" + (", FAILED" if audit_failure else ""), "passes", not audit_failure)
-        failure = failure or audit_failure
-
-    widths = [max(len(str(r[i])) for r in rows + [("figure", "measured", "budget", "holds")]) for i in range(4)]
-    header = ("figure", "measured", "budget", "holds")
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths)) + " |")
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for r in rows:
-        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
-    lighthouse.print_summary(indexes, multiplier, scores)
-    if not args.skip_tests and failure:
-        print(f"\nthe test suite failed:\n{failure}")
-    return 0 if all(r[3] == "yes" for r in rows) else 1
+        summary = medians(
+            lighthouse_rounds(served, pages, args.runs, index),
+            budgets["audits"],
+        )
+        late = late_font_cls(served, pages, budgets["lateFontDelayMs"])
+    for page, row in summary.items():
+        row["late"] = late[page]
+    anchor = summary.pop(ANCHOR)
+    ordered = {page: summary[page] for page in pages}
+    holds = (
+        print_table(ordered, anchor, budgets, slowdown_for(index), indexes)
+        and holds
+    )
+    print(
+        "\nevery page within its budget"
+        if holds
+        else "\nFAIL: a budget is missed (see above)"
+    )
+    return 0 if holds else 1
 
 
 if __name__ == "__main__":

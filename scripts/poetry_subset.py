@@ -29,7 +29,12 @@ PACKAGE, VERSION = "chinese-poetry", "2.0.1"
 PER_CLASS = 1000
 SHORTEST, LONGEST = 16, 200
 EXCLUDED = set("()（）[]［］【】□")
-OUT = Path(__file__).resolve().parent.parent / "snippets" / "classify" / "classify_data.jsonl"
+OUT = (
+    Path(__file__).resolve().parent.parent
+    / "snippets"
+    / "classify"
+    / "classify_data.jsonl"
+)
 CLASSES = ("ci", "qu")  # label 0 and label 1
 
 
@@ -38,7 +43,13 @@ def _poems(files: list[Path], title_key: str) -> list[dict]:
     for file in files:
         for item in json.loads(file.read_text(encoding="utf-8")):
             text = "".join(item["paragraphs"]).strip()
-            poems.append({"author": item["author"], "title": item[title_key], "text": text})
+            poems.append(
+                {
+                    "author": item["author"],
+                    "title": item[title_key],
+                    "text": text,
+                }
+            )
     return poems
 
 
@@ -46,9 +57,16 @@ def _chosen(poems: list[dict]) -> list[dict]:
     counts: dict[str, int] = {}
     for poem in poems:
         counts[poem["text"]] = counts.get(poem["text"], 0) + 1
-    kept = [p for p in poems if counts[p["text"]] == 1 and SHORTEST <= len(p["text"]) <= LONGEST
-            and not EXCLUDED & set(p["text"])]
-    kept.sort(key=lambda p: hashlib.sha256(p["text"].encode("utf-8")).hexdigest())
+    kept = [
+        p
+        for p in poems
+        if counts[p["text"]] == 1
+        and SHORTEST <= len(p["text"]) <= LONGEST
+        and not EXCLUDED & set(p["text"])
+    ]
+    kept.sort(
+        key=lambda p: hashlib.sha256(p["text"].encode("utf-8")).hexdigest()
+    )
     if len(kept) < PER_CLASS:
         raise ValueError(f"only {len(kept)} poems qualify, {PER_CLASS} needed")
     return kept[:PER_CLASS]
@@ -58,13 +76,23 @@ def subset(package: Path) -> bytes:
     """The subset file's bytes, from the unpacked package at ``package`` (the folder with package.json)."""
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     if (meta["name"], meta["version"]) != (PACKAGE, VERSION):
-        raise ValueError(f"expected {PACKAGE}@{VERSION}, got {meta['name']}@{meta['version']} at {package}")
-    ci_files = sorted((package / "dist" / "songci").glob("ci.song.*.json"), key=lambda p: p.name)
+        raise ValueError(
+            f"expected {PACKAGE}@{VERSION}, got {meta['name']}@{meta['version']} at {package}"
+        )
+    ci_files = sorted(
+        (package / "dist" / "songci").glob("ci.song.*.json"),
+        key=lambda p: p.name,
+    )
     qu_files = [package / "dist" / "yuanqu" / "yuanqu.json"]
-    ci, qu = _chosen(_poems(ci_files, "rhythmic")), _chosen(_poems(qu_files, "title"))
+    ci, qu = (
+        _chosen(_poems(ci_files, "rhythmic")),
+        _chosen(_poems(qu_files, "title")),
+    )
     header = {
         "source": f"npm package {PACKAGE}@{VERSION}, https://github.com/chinese-poetry/chinese-poetry",
-        "files": [p.relative_to(package).as_posix() for p in ci_files + qu_files],
+        "files": [
+            p.relative_to(package).as_posix() for p in ci_files + qu_files
+        ],
         "selection": "scripts/poetry_subset.py",
         "classes": list(CLASSES),
         "counts": {"ci": len(ci), "qu": len(qu)},
@@ -72,18 +100,29 @@ def subset(package: Path) -> bytes:
     }
     lines = [json.dumps(header, ensure_ascii=False)]
     for label, poems in enumerate((ci, qu)):
-        lines += [json.dumps([label, p["author"], p["title"], p["text"]], ensure_ascii=False) for p in poems]
+        lines += [
+            json.dumps(
+                [label, p["author"], p["title"], p["text"]], ensure_ascii=False
+            )
+            for p in poems
+        ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("package", type=Path, help=f"the unpacked {PACKAGE}@{VERSION} (its package/ folder)")
+    parser.add_argument(
+        "package",
+        type=Path,
+        help=f"the unpacked {PACKAGE}@{VERSION} (its package/ folder)",
+    )
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     data = subset(args.package)
     args.out.write_bytes(data)
-    print(f"{args.out}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}")
+    print(
+        f"{args.out}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
+    )
     return 0
 
 

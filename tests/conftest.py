@@ -18,18 +18,23 @@ DOCS = ROOT / "docs"
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 # The build, the standalone runs, the notebooks and the fence tests share the models that snippets train
-# (snippets/classify/classify_cache.py): each trains once per content, in whichever asks first.
-os.environ.setdefault("RNN_NOTES_TRAINED", str(Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache")) / "trained"))
+# (snippets/common/trained.py): each trains once per content, in whichever asks first.
+os.environ.setdefault(
+    "RNN_NOTES_TRAINED",
+    str(Path(os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache")) / "trained"),
+)
 
 from rnnnotes import layout  # noqa: E402
 from rnnnotes.fresh import fresh_start  # noqa: E402  (records NumPy's print options before any test)
-from rnnnotes.page_model import parse_page  # noqa: E402
+from rnnnotes.page_model import parse_file, parse_page  # noqa: E402
 
 SNIPPETS = layout.ROOT
 # Every snippet folder on the import path, as the build's worker has them: tests import snippets by name.
 sys.path[:0] = [str(folder) for folder in layout.Layout(SNIPPETS).folders()]
 
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM = os.environ.get(
+    "CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium"
+)
 
 
 # -- pytest-markdown-docs: fences are tested as the reader sees them, from the page model ----------
@@ -45,7 +50,14 @@ class _PageModelParser:
 
         page = parse_page(text, name="the page", snippets_dir=SNIPPETS)
         return [
-            Token("fence", "code", 0, info="python", content=fence.code + "\n", map=[fence.line - 1, fence.end - 1])
+            Token(
+                "fence",
+                "code",
+                0,
+                info="python",
+                content=fence.code + "\n",
+                map=[fence.line - 1, fence.end - 1],
+            )
             for fence in page.run_fences
         ]
 
@@ -69,14 +81,24 @@ def pytest_collection_modifyitems(config, items):
     snippet file while test_snippets_standalone.py is in the run: that test runs the same file as
     ``__main__`` in a process and a folder of its own, which is the stricter check (and the stateful
     chapter's models, for one, would otherwise train twice). Fences of a file's section still run here."""
-    standalone = any(item.path.name == "test_snippets_standalone.py" for item in items)
-    whole_files = ({p.read_text(encoding="utf-8").strip("\n") for p in layout.Layout(SNIPPETS).files()}
-                   if standalone else set())
+    standalone = any(
+        item.path.name == "test_snippets_standalone.py" for item in items
+    )
+    whole_files = (
+        {
+            p.read_text(encoding="utf-8").strip("\n")
+            for p in layout.Layout(SNIPPETS).files()
+        }
+        if standalone
+        else set()
+    )
     seen, kept, repeated = set(), [], []
     for item in items:
         code = getattr(item, "code", None)
         if code is not None and item.path.suffix == ".md":
-            code = code.lstrip("\n")  # the fence's code is padded with blank lines up to its line number
+            code = code.lstrip(
+                "\n"
+            )  # the fence's code is padded with blank lines up to its line number
             if code in seen or code.strip("\n") in whole_files:
                 repeated.append(item)
                 continue
@@ -85,34 +107,91 @@ def pytest_collection_modifyitems(config, items):
     if repeated:
         config.hook.pytest_deselected(items=repeated)
         items[:] = kept
-    items.sort(key=lambda item: LONGEST_FIRST.get(item.path.name, len(LONGEST_FIRST)))
+    builds = any(
+        "built_site" in getattr(item, "fixturenames", ()) for item in items
+    )
+    for item in items:
+        if (
+            item.path.suffix == ".md"
+            and getattr(item, "code", None) is not None
+        ):
+            item.runtest = functools.partial(
+                _run_fence, item, item.runtest, builds
+            )
+    items.sort(
+        key=lambda item: LONGEST_FIRST.get(item.path.name, len(LONGEST_FIRST))
+    )
+
+
+CACHE = Path(
+    os.environ.get("RNN_NOTES_CACHE", ROOT / ".cache")
+)  # the build's cache (rnnnotes.cache)
+
+
+@functools.cache
+def _builds_runner():
+    from rnnnotes.runner import SnippetRunner
+
+    return SnippetRunner(
+        SNIPPETS, CACHE
+    )  # reads the cache only: it starts no worker here
+
+
+def _run_fence(item, run_fence, builds: bool) -> None:
+    """A fence test. It starts as the build's worker starts a fence (rnnnotes.fresh.fresh_start) and
+    leaves nothing behind for the test after it. (Done here rather than in a fixture: this file's
+    fixtures reach only tests under tests/, and the fences are collected from docs/.)
+
+    When the run builds the site too (a test uses ``built_site``), the fence may take the build's word:
+    once that strict build has passed, every fence of every page ran in it without error, through
+    rnnnotes.runner, whose cache holds a result only for a run that did not raise, keyed by the fence's
+    code, its origin, the library versions and the worker's code, and kept only while the snippet
+    files the run imported are unchanged. A fence whose identical code has such a result passes
+    without running TensorFlow a second time. If the build failed, or the fence has no such result,
+    the fence runs here, and a fence that raises fails this test, which names its page."""
+    if builds and _site_built(item.config):
+        code = item.code.strip("\n")
+        origins = {
+            str(fence.origin)
+            for fence in parse_file(item.path, snippets_dir=SNIPPETS).run_fences
+            if fence.code.strip("\n") == code
+        }
+        if any(
+            _builds_runner().ran_cleanly(code, origin) for origin in origins
+        ):
+            return
+    fresh_start(SNIPPETS)
+    try:
+        run_fence()
+    finally:
+        fresh_start(SNIPPETS)
 
 
 # The test files that take longest go first. The xdist workers take files in this order
 # (pytest.ini: --no-loadscope-reorder), so these overlap with everything else instead of running alone
 # at the end. The first builds the site (or waits for it); the second needs no built site, so on a fresh
 # clone its worker has work while the first builds.
-LONGEST_FIRST = {name: rank for rank, name in enumerate([
-    "test_notebooks.py",  # every chapter's notebook in a kernel
-    "test_snippets_standalone.py",  # every snippet in a folder of its own
-    "test_browser.py",  # every page in Chromium
-])}
+LONGEST_FIRST = {
+    name: rank
+    for rank, name in enumerate(
+        [
+            "test_notebooks.py",  # every chapter's notebook in a kernel
+            "test_snippets_standalone.py",  # every snippet in a folder of its own
+            "test_browser.py",  # every page in Chromium
+        ]
+    )
+}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_start_for_fences(request):
-    """Each fence test starts as the build's worker starts it (rnnnotes.fresh.fresh_start), and leaves
-    nothing behind for the test after it."""
-    if request.node.path.suffix != ".md":
-        yield
-        return
-    fresh_start(SNIPPETS)
-    yield
-    fresh_start(SNIPPETS)
-
-
-def render_page(text: str, snippets: Path, *, figure_sizes=None, animation_sizes=None, language="en",
-                url="en/page/") -> str:
+def render_page(
+    text: str,
+    snippets: Path,
+    *,
+    figure_sizes=None,
+    animation_sizes=None,
+    language="en",
+    url="en/page/",
+) -> str:
     """``text`` converted as the build converts a page (its model and its Markdown extension), without
     mkdocs: links stay as written, and python fences are not run."""
     import markdown
@@ -120,10 +199,18 @@ def render_page(text: str, snippets: Path, *, figure_sizes=None, animation_sizes
     from rnnnotes.page_extension import Build, PageBuild, PageExtension
 
     model = parse_page(text, name="docs/page.md", snippets_dir=snippets)
-    build = Build(runner=None, snippets_dir=snippets, figure_sizes=figure_sizes or {},
-                  animation_sizes=animation_sizes or {})
-    page = PageBuild(build=build, model=model, url=url, language=language, first_line=1)
-    return markdown.markdown(text, extensions=["attr_list", "md_in_html", PageExtension(page=page)])
+    build = Build(
+        runner=None,
+        snippets_dir=snippets,
+        figure_sizes=figure_sizes or {},
+        animation_sizes=animation_sizes or {},
+    )
+    page = PageBuild(
+        build=build, model=model, url=url, language=language, first_line=1
+    )
+    return markdown.markdown(
+        text, extensions=["attr_list", "md_in_html", PageExtension(page=page)]
+    )
 
 
 def made_by_two_cold_runners(snippets, tmp_path, make) -> list:
@@ -155,7 +242,17 @@ def assert_shape_error(function, arguments, name, expected, actual):
 def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TF_CPP_MIN_LOG_LEVEL="3")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(site_dir),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -167,29 +264,58 @@ def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
 def _strict_build(site: Path) -> None:
     result = build_site(ROOT / "mkdocs.yml", site)
     log = result.stdout + result.stderr
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log[-6000:]}"
+    assert result.returncode == 0, (
+        f"mkdocs build --strict failed:\n{log[-6000:]}"
+    )
     warnings = [line for line in log.splitlines() if line.startswith("WARNING")]
     assert not warnings, "\n".join(warnings)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
+_SITE: dict = {}  # this process's answer: the built site's folder, or the build's failure
+
+
+def _shared_site(config) -> Path:
     """The site, built once per run. The suite runs on pytest-xdist workers (pytest.ini): the first
     to need the site builds it, the others wait for that build and read the same folder."""
-    if worker_id == "master":  # run with -n 0
-        site = tmp_path_factory.mktemp("site")
-        _strict_build(site)
-        return site
-    from filelock import FileLock
-
-    shared = tmp_path_factory.getbasetemp().parent
-    site, done = shared / "site", shared / "site.built"
-    with FileLock(str(shared / "site.lock")):
-        if not done.is_file():
-            shutil.rmtree(site, ignore_errors=True)
+    if "site" in _SITE:
+        return _SITE["site"]
+    if "error" in _SITE:
+        raise _SITE["error"]
+    factory = config._tmp_path_factory
+    try:
+        if not hasattr(config, "workerinput"):  # run with -n 0
+            site = factory.mktemp("site")
             _strict_build(site)
-            done.touch()
+        else:
+            from filelock import FileLock
+
+            shared = factory.getbasetemp().parent
+            site, done = shared / "site", shared / "site.built"
+            with FileLock(str(shared / "site.lock")):
+                if not done.is_file():
+                    shutil.rmtree(site, ignore_errors=True)
+                    _strict_build(site)
+                    done.touch()
+    except Exception as error:  # a failed or timed-out build: every later ask gets the same answer
+        _SITE["error"] = error
+        raise
+    _SITE["site"] = site
     return site
+
+
+def _site_built(config) -> bool:
+    """Whether this run's strict build passed (building it now if no test has yet)."""
+    try:
+        _shared_site(config)
+    except Exception:  # the build failed: the tests that use the site report it
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def built_site(pytestconfig) -> Path:
+    """The site, built once per run by a strict build (see _shared_site)."""
+    return _shared_site(pytestconfig)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -212,7 +338,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium package")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium package"
+        )
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -235,4 +363,6 @@ def browser():
 def scheme_context(browser, scheme: str, **options):
     """A browser context whose pages open in Material's ``scheme`` ("default" or "slate"): on a reader's
     first visit Material's palette follows the system's preference, which the context emulates."""
-    return browser.new_context(color_scheme={"default": "light", "slate": "dark"}[scheme], **options)
+    return browser.new_context(
+        color_scheme={"default": "light", "slate": "dark"}[scheme], **options
+    )

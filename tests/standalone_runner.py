@@ -28,11 +28,22 @@ def _child(path: str, workdir: str) -> None:
     sys.stderr = os.fdopen(2, "w", buffering=1)
     sys.argv = [path]
     sys.path.insert(0, os.path.dirname(path))
+    # The project's install (pyproject.toml) lets any script import snippets/common/'s modules; a download
+    # has only what it carries, so the child does without that finder.
+    sys.meta_path[:] = [
+        f
+        for f in sys.meta_path
+        if not getattr(f, "__module__", "").startswith("__editable__")
+    ]
     code = 0
     try:
         runpy.run_path(path, run_name="__main__")
     except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+        code = (
+            exit_.code
+            if isinstance(exit_.code, int)
+            else (0 if exit_.code is None else 1)
+        )
     except BaseException:  # noqa: BLE001 - reported like an uncaught exception in `python file.py`
         traceback.print_exc()
         code = 1
@@ -47,9 +58,9 @@ def main() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
+    import keras  # noqa: F401
     import matplotlib.pyplot  # noqa: F401
     import numpy  # noqa: F401
-    import keras  # noqa: F401
     import tensorflow  # noqa: F401
 
     answers = os.fdopen(os.dup(1), "w", buffering=1)
@@ -66,14 +77,25 @@ def main() -> None:
             running[pid] = (job, time.perf_counter())
         pid, status = os.wait()
         job, start = running.pop(pid)
-        read = lambda name: open(os.path.join(job["workdir"], name), encoding="utf-8", errors="replace").read()  # noqa: E731
-        answers.write(json.dumps({
-            "name": job["name"],
-            "returncode": os.waitstatus_to_exitcode(status),
-            "stdout": read("stdout.txt"),
-            "stderr": read("stderr.txt"),
-            "seconds": round(time.perf_counter() - start, 2),
-        }) + "\n")
+
+        def read(name, workdir=job["workdir"]):
+            with open(
+                os.path.join(workdir, name), encoding="utf-8", errors="replace"
+            ) as file:
+                return file.read()
+
+        answers.write(
+            json.dumps(
+                {
+                    "name": job["name"],
+                    "returncode": os.waitstatus_to_exitcode(status),
+                    "stdout": read("stdout.txt"),
+                    "stderr": read("stderr.txt"),
+                    "seconds": round(time.perf_counter() - start, 2),
+                }
+            )
+            + "\n"
+        )
 
 
 if __name__ == "__main__":

@@ -9,10 +9,13 @@ import itertools
 import keras
 import numpy as np
 import pytest
-
 from count_params import count_params
 
-LAYERS = {"SimpleRNN": keras.layers.SimpleRNN, "LSTM": keras.layers.LSTM, "GRU": keras.layers.GRU}
+LAYERS = {
+    "SimpleRNN": keras.layers.SimpleRNN,
+    "LSTM": keras.layers.LSTM,
+    "GRU": keras.layers.GRU,
+}
 SIZES = [  # input_dim, units
     (1, 1),
     (1, 6),
@@ -23,7 +26,7 @@ SIZES = [  # input_dim, units
     (50, 64),
 ]
 OPTIONS = [  # use_bias, reset_after, bidirectional
-    dict(zip(("use_bias", "reset_after", "bidirectional"), values))
+    dict(zip(("use_bias", "reset_after", "bidirectional"), values, strict=True))
     for values in itertools.product([True, False], repeat=3)
 ]
 
@@ -31,7 +34,9 @@ OPTIONS = [  # use_bias, reset_after, bidirectional
 def keras_count(layer, input_dim, units, use_bias, reset_after, bidirectional):
     arguments = {"use_bias": use_bias}
     if layer == "GRU":
-        arguments["reset_after"] = reset_after  # SimpleRNN and LSTM have no such argument
+        arguments["reset_after"] = (
+            reset_after  # SimpleRNN and LSTM have no such argument
+        )
     built = LAYERS[layer](units, **arguments)
     if bidirectional:
         built = keras.layers.Bidirectional(built)
@@ -41,55 +46,75 @@ def keras_count(layer, input_dim, units, use_bias, reset_after, bidirectional):
 
 @pytest.mark.parametrize("layer", LAYERS)
 def test_matches_keras_on_every_size_and_option(layer):
-    checked, wrong = 0, []
+    wrong = []
     for (input_dim, units), options in itertools.product(SIZES, OPTIONS):
         expected = keras_count(layer, input_dim, units, **options)
         got = count_params(layer, input_dim, units, **options)
-        checked += 1
         if got != expected:
-            wrong.append(f"{layer}({units}) on input_dim={input_dim}, {options}: {got} != Keras {expected}")
-    assert checked == len(SIZES) * 8 == 56
+            wrong.append(
+                f"{layer}({units}) on input_dim={input_dim}, {options}: {got} != Keras {expected}"
+            )
     assert not wrong, "\n".join(wrong)
 
 
 def test_relations_between_layers():
+    """What params.*.md and lstm.*.md state: LSTM exactly 4x SimpleRNN, GRU (reset_after=False) 3x."""
     for input_dim, units in SIZES:
         simple = count_params("SimpleRNN", input_dim, units)
         assert count_params("LSTM", input_dim, units) == 4 * simple
-        assert count_params("GRU", input_dim, units, reset_after=False) == 3 * simple
-        assert count_params("GRU", input_dim, units) == 3 * simple + 3 * units
-        assert count_params("GRU", input_dim, units, bidirectional=True) == 2 * count_params(
-            "GRU", input_dim, units
+        assert (
+            count_params("GRU", input_dim, units, reset_after=False)
+            == 3 * simple
         )
+        assert count_params("GRU", input_dim, units) == 3 * simple + 3 * units
+        assert count_params(
+            "GRU", input_dim, units, bidirectional=True
+        ) == 2 * count_params("GRU", input_dim, units)
         for layer in LAYERS:
             no_bias = count_params(layer, input_dim, units, use_bias=False)
-            assert no_bias == {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}[layer] * units * (units + input_dim)
+            assert no_bias == {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}[
+                layer
+            ] * units * (units + input_dim)
         for layer in ("SimpleRNN", "LSTM"):
-            assert count_params(layer, input_dim, units, reset_after=False) == count_params(
-                layer, input_dim, units
-            )
+            assert count_params(
+                layer, input_dim, units, reset_after=False
+            ) == count_params(layer, input_dim, units)
 
 
 def test_growth_quoted_on_the_pages():
+    """params.*.md and gru.*.md: 3 + 3/(h+x+1), linear in x, about 4x per doubling of h, GRU/LSTM near 3/4."""
     from fractions import Fraction
 
     for input_dim, units in SIZES:
         simple = count_params("SimpleRNN", input_dim, units)
         gru = count_params("GRU", input_dim, units)
         assert Fraction(gru, simple) == 3 + Fraction(3, units + input_dim + 1)
-        assert Fraction(count_params("GRU", input_dim, units, reset_after=False), count_params(
-            "LSTM", input_dim, units)) == Fraction(3, 4)
+        assert Fraction(
+            count_params("GRU", input_dim, units, reset_after=False),
+            count_params("LSTM", input_dim, units),
+        ) == Fraction(3, 4)
         for layer, gates in (("SimpleRNN", 1), ("LSTM", 4), ("GRU", 3)):
-            step = count_params(layer, input_dim + 1, units) - count_params(layer, input_dim, units)
+            step = count_params(layer, input_dim + 1, units) - count_params(
+                layer, input_dim, units
+            )
             assert step == gates * units  # linear in x
     for units in (64, 128, 256):
         for layer in LAYERS:
-            ratio = count_params(layer, 16, 2 * units) / count_params(layer, 16, units)
-            assert 3.5 < ratio < 4  # doubling the units roughly quadruples the count
-        assert 0.75 < count_params("GRU", 16, units) / count_params("LSTM", 16, units) < 0.76
+            ratio = count_params(layer, 16, 2 * units) / count_params(
+                layer, 16, units
+            )
+            assert (
+                3.5 < ratio < 4
+            )  # doubling the units roughly quadruples the count
+        assert (
+            0.75
+            < count_params("GRU", 16, units) / count_params("LSTM", 16, units)
+            < 0.76
+        )
 
 
 def test_numbers_quoted_on_the_pages():
+    """Typed in the equations of lstm.*.md and gru.*.md."""
     assert count_params("SimpleRNN", 16, 32) == 1_568
     assert count_params("LSTM", 16, 32) == 6_272
     assert count_params("GRU", 16, 32) == 4_800

@@ -41,18 +41,26 @@ def page(browser):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_switch_carries_the_anchor_the_page_was_opened_at(page, site_url, lang):
+def test_the_switch_carries_the_anchor_the_page_was_opened_at(
+    page, site_url, lang
+):
     page.goto(f"{site_url}{PREFIX[lang]}lstm/#gate-explorer", wait_until="load")
     switch_language(page, OTHER[lang])
     assert where(page) == (f"{PREFIX[OTHER[lang]]}lstm/", "gate-explorer")
-    page.wait_for_timeout(300)  # the browser's own scroll to the anchor, after load
+    page.wait_for_timeout(
+        300
+    )  # the browser's own scroll to the anchor, after load
     assert page.evaluate(IN_VIEW, "gate-explorer")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_switch_carries_the_anchor_of_a_table_of_contents_click(page, site_url, lang):
+def test_the_switch_carries_the_anchor_of_a_table_of_contents_click(
+    page, site_url, lang
+):
     page.goto(f"{site_url}{PREFIX[lang]}gru/", wait_until="load")
-    anchors = page.evaluate("[...document.querySelectorAll('article h2[id]')].map(h => h.id)")
+    anchors = page.evaluate(
+        "[...document.querySelectorAll('article h2[id]')].map(h => h.id)"
+    )
     anchor = anchors[len(anchors) // 2]
     page.locator(f".md-sidebar--secondary a[href='#{anchor}']").first.click()
     page.wait_for_function("id => location.hash === '#' + id", arg=anchor)

@@ -18,8 +18,12 @@ def test_no_broken_link_or_anchor_in_the_built_site(built_site):
 
 def test_the_checker_finds_broken_links_and_anchors(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a/index.html").write_text('<h2 id="here">x</h2>', encoding="utf-8")
-    (tmp_path / "style.css").write_text("@font-face{src:url(fonts/missing.woff2)}", encoding="utf-8")
+    (tmp_path / "a/index.html").write_text(
+        '<h2 id="here">x</h2>', encoding="utf-8"
+    )
+    (tmp_path / "style.css").write_text(
+        "@font-face{src:url(fonts/missing.woff2)}", encoding="utf-8"
+    )
     (tmp_path / "index.html").write_text(
         '<a href="a/">ok</a><a href="a/#here">ok</a><a href="#top" id="top">ok</a>'
         '<a href="a/#gone">bad anchor</a><a href="b/">bad page</a><img src="x.svg">'
@@ -31,6 +35,13 @@ def test_the_checker_finds_broken_links_and_anchors(tmp_path):
     report = check_site(tmp_path, SITE_URL)
     broken = "\n".join(report.broken)
     assert len(report.broken) == 6, broken
-    for text in ("#gone", "b/", "x.svg", "y.still.svg", "missing.woff2", "// (no host)"):
+    for text in (
+        "#gone",
+        "b/",
+        "x.svg",
+        "y.still.svg",
+        "missing.woff2",
+        "// (no host)",
+    ):
         assert text in broken
     assert list(report.external) == ["https://example.org/"]

@@ -19,14 +19,20 @@ from pathlib import Path
 import pytest
 
 from conftest import SNIPPETS
-
 from rnnnotes.downloads import imported_snippets
 from rnnnotes.layout import COMMON, Layout
 
 LAYOUT = Layout(SNIPPETS)
-FILES = sorted(LAYOUT.relative(p) for p in LAYOUT.files())  # "rnn/rnn_forward.py", …
+FILES = sorted(
+    LAYOUT.relative(p) for p in LAYOUT.files()
+)  # "rnn/rnn_forward.py", …
 # also run without the fork shortcut; the last imports count_params from common/
-PLAIN = ["common/versions.py", "rnn/rnn_forward.py", "rnn/rnn_fig_unrolled.py", "params/params_tables.py"]
+PLAIN = [
+    "common/versions.py",
+    "rnn/rnn_forward.py",
+    "rnn/rnn_fig_unrolled.py",
+    "params/params_tables.py",
+]
 ENV = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg")
 
 
@@ -34,19 +40,33 @@ ENV = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", MPLBACKEND="Agg")
 def runs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("standalone")
     jobs = ""
-    for name in FILES:  # each in a folder with only the files its page lets a reader download
+    for name in (
+        FILES
+    ):  # each in a folder with only the files its page lets a reader download
         workdir = folder / Path(name).stem
         workdir.mkdir()
         for file in [name] + imported_snippets(name, SNIPPETS):
             shutil.copy(SNIPPETS / file, workdir / Path(file).name)
         path = workdir / Path(name).name
-        jobs += json.dumps({"name": name, "path": str(path), "workdir": str(workdir)}) + "\n"
+        jobs += (
+            json.dumps(
+                {"name": name, "path": str(path), "workdir": str(workdir)}
+            )
+            + "\n"
+        )
     result = subprocess.run(
         [sys.executable, str(Path(__file__).with_name("standalone_runner.py"))],
-        input=jobs, env=ENV, capture_output=True, text=True, timeout=900,
+        input=jobs,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    return {answer["name"]: answer for answer in map(json.loads, result.stdout.splitlines())}
+    return {
+        answer["name"]: answer
+        for answer in map(json.loads, result.stdout.splitlines())
+    }
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -59,14 +79,23 @@ def test_snippet_runs_on_its_own(runs, name):
 @pytest.mark.parametrize("name", PLAIN)
 def test_snippet_runs_as_a_plain_process_too(runs, name, tmp_path):
     env = dict(ENV, PYTHONPATH=str(SNIPPETS / COMMON))
-    result = subprocess.run([sys.executable, str(SNIPPETS / name)], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(SNIPPETS / name)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout == runs[name]["stdout"]  # the forked run printed exactly the same
+    assert (
+        result.stdout == runs[name]["stdout"]
+    )  # the forked run printed exactly the same
 
 
 def test_every_snippet_folder_is_run():
     """Every Python file under snippets/, in every chapter folder, is one the layout knows and this test runs."""
-    on_disk = sorted(str(p.relative_to(SNIPPETS)) for p in SNIPPETS.glob("*/*.py"))
+    on_disk = sorted(
+        str(p.relative_to(SNIPPETS)) for p in SNIPPETS.glob("*/*.py")
+    )
     assert FILES == on_disk
-    assert {"common", "gru", "lstm", "params", "rnn", "stacked", "stateful"} < {name.split("/")[0] for name in FILES}

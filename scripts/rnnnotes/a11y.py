@@ -16,28 +16,43 @@ from __future__ import annotations
 
 import re
 
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_DIALOG = (
+    '<div class="md-search" data-md-component="search" role="dialog">'
+)
 SEARCH_LABEL = {"zh": "搜索", "en": "Search"}
 
 
 def label_search_dialog(page_html: str, lang: str) -> str:
     label = SEARCH_LABEL.get(lang, SEARCH_LABEL["en"])
-    return page_html.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
+    return page_html.replace(
+        SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="{label}">', 1
+    )
 
 
 TABLE_LABEL = {"zh": "表格", "en": "Table"}
+# The title of a heading's permalink (toc's `permalink_title` is one setting for the whole site).
+PERMALINK_TITLE = {"zh": "本节链接", "en": "Permanent link"}
 FIGURE_LABEL = {"zh": "图（可左右滚动）", "en": "Figure, scrolls sideways"}
 
 
 def scroll_region(lang: str) -> dict[str, str]:
     """The attributes of the region a table scrolls in (page_extension.ScrollingTables puts it there)."""
-    return {"class": "table-scroll", "tabindex": "0", "role": "region", "aria-label": TABLE_LABEL.get(lang, TABLE_LABEL["en"])}
+    return {
+        "class": "table-scroll",
+        "tabindex": "0",
+        "role": "region",
+        "aria-label": TABLE_LABEL.get(lang, TABLE_LABEL["en"]),
+    }
 
 
 def figure_scroll_region(lang: str) -> dict[str, str]:
     """The attributes of the region a figure too wide for a phone scrolls in (page_extension.FigureImages)."""
-    return {"class": "figure-scroll", "tabindex": "0", "role": "region",
-            "aria-label": FIGURE_LABEL.get(lang, FIGURE_LABEL["en"])}
+    return {
+        "class": "figure-scroll",
+        "tabindex": "0",
+        "role": "region",
+        "aria-label": FIGURE_LABEL.get(lang, FIGURE_LABEL["en"]),
+    }
 
 
 CODE_RE = re.compile(r"(<pre[^>]*>(?:<span></span>)?)<code>")

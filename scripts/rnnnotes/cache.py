@@ -25,6 +25,10 @@ later. Three, not one, so that switching back and forth (``mkdocs serve`` while 
 test suite's build beside a developer's) does not redo the work each time. A build's own set of used
 keys, not file times, decides, so it works the same on any file system and in a fresh clone.
 
+Trained results (``snippets/common/trained.py``) live beside the entries, in ``.cache/trained/``, one
+``<name>-<key>.json`` each, and follow the same rule: a build records the ones its snippet runs used
+(:meth:`Cache.use_trained`, as ``trained/<name>-<key>``) and pruning deletes those no kept record names.
+
 Two processes sharing the cache. Each build holds ``.cache/builds/running-<pid>`` while it runs; a build
 prunes only when no other live build is running (a dead process's marker is removed). Entries are
 written whole or not at all, and a concurrent delete is a miss, so the worst two builds at once can do
@@ -47,7 +51,9 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     """Write ``path`` through a temporary file of this process and thread, so a reader (another build
     sharing the cache, a second test worker) sees the old file or the new one, never half of one."""
     path = Path(path)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    tmp = path.with_name(
+        f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp"
+    )
     if isinstance(data, bytes):
         tmp.write_bytes(data)
     else:
@@ -69,8 +75,14 @@ def folder_digest(folder: Path, pattern: str = "*.py") -> str:
     """A hash of the names (relative to ``folder``) and contents of the files under ``folder`` that match
     ``pattern``, sub-folders included."""
     folder = Path(folder)
-    files = sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
-    return digest([(p.relative_to(folder).as_posix(), file_digest(p)) for p in files])
+    files = sorted(
+        p
+        for p in folder.rglob(pattern)
+        if p.is_file() and "__pycache__" not in p.parts
+    )
+    return digest(
+        [(p.relative_to(folder).as_posix(), file_digest(p)) for p in files]
+    )
 
 
 def _alive(pid: int) -> bool:
@@ -93,7 +105,9 @@ class Cache:
         self.root = Path(root)
         self.entries = self.root / "entries"
         self.builds = self.root / "builds"
-        self._memory: dict[tuple[str, str], object] = {}  # what this process read or wrote, for the next build in it
+        self._memory: dict[
+            tuple[str, str], object
+        ] = {}  # what this process read or wrote, for the next build in it
         self._used: set[str] = set()
         self._building = False
         self._lock = threading.Lock()
@@ -112,7 +126,10 @@ class Cache:
                 return self._memory[key, kind]
         try:
             value = read(self._path(key, kind))
-        except (OSError, ValueError):  # absent, deleted meanwhile, or unreadable: a miss
+        except (
+            OSError,
+            ValueError,
+        ):  # absent, deleted meanwhile, or unreadable: a miss
             with self._lock:
                 self.misses += 1
             return None
@@ -131,7 +148,11 @@ class Cache:
 
     def get(self, key: str):
         """The JSON value stored under ``key``, or None."""
-        return self._lookup(key, "json", lambda path: json.loads(path.read_text(encoding="utf-8")))
+        return self._lookup(
+            key,
+            "json",
+            lambda path: json.loads(path.read_text(encoding="utf-8")),
+        )
 
     def put(self, key: str, value) -> None:
         self._store(key, "json", value, json.dumps(value, ensure_ascii=False))
@@ -141,6 +162,11 @@ class Cache:
 
     def put_bytes(self, key: str, data: bytes) -> None:
         self._store(key, "bin", data, data)
+
+    def use_trained(self, names) -> None:
+        """Mark trained results (``<name>-<key>``, files in ``root/trained``) used by the current build."""
+        with self._lock:
+            self._used.update(f"trained/{name}" for name in names)
 
     # -- builds and pruning ----------------------------------------------------------------------
 
@@ -184,10 +210,22 @@ class Cache:
         self._building = False
         records = self._records()
         generation = records[-1][0] + 1 if records else 1
-        write_atomically(self.builds / f"{generation}-{os.getpid()}.keys", "\n".join(sorted(self._used)) + "\n")
+        write_atomically(
+            self.builds / f"{generation}-{os.getpid()}.keys",
+            "\n".join(sorted(self._used)) + "\n",
+        )
         with self._lock:  # the next build in this process keeps in memory only what this one used
-            self._memory = {name: value for name, value in self._memory.items() if name[0] in self._used}
-        stats = {"used": len(self._used), "hits": self.hits, "misses": self.misses, "deleted": 0}
+            self._memory = {
+                name: value
+                for name, value in self._memory.items()
+                if name[0] in self._used
+            }
+        stats = {
+            "used": len(self._used),
+            "hits": self.hits,
+            "misses": self.misses,
+            "deleted": 0,
+        }
         if not self._others_running():
             stats["deleted"] = self.prune()
         self._marker().unlink(missing_ok=True)
@@ -197,7 +235,9 @@ class Cache:
         """Delete every entry that none of the last ``KEEP_BUILDS`` recorded builds used, and the older
         records; return how many entries went."""
         records = self._records()
-        generations = sorted({generation for generation, _, _ in records})[-KEEP_BUILDS:]
+        generations = sorted({generation for generation, _, _ in records})[
+            -KEEP_BUILDS:
+        ]
         live: set[str] = set()
         for generation, _, path in records:
             if generation in generations:
@@ -214,6 +254,10 @@ class Cache:
             if path.name.split(".")[0] not in live:
                 path.unlink(missing_ok=True)
                 deleted += 1
+        for path in (self.root / "trained").glob("*.json"):
+            if f"trained/{path.stem}" not in live:
+                path.unlink(missing_ok=True)
+                deleted += 1
         return deleted
 
 
@@ -224,14 +268,18 @@ def cached_highlighter(highlight, cache: Cache, salt: str = ""):
     """``highlight(src, language, options, md, **kwargs)`` with its HTML kept in ``cache``.
 
     Line anchors carry a per-page block counter, so HTML with line numbers or anchors is not kept."""
-    salt = digest("highlight", salt, version("pygments"), version("pymdown-extensions"))
+    salt = digest(
+        "highlight", salt, version("pygments"), version("pymdown-extensions")
+    )
 
     def cached(src, language, options, md, **kwargs):
         key = digest(salt, src, language, options, kwargs)
         stored = cache.get(key)
         if stored is not None:
             fences = md.preprocessors["fenced_code_block"]
-            fences.highlight_ext.pygments_code_block += 1  # what the highlighter itself would count
+            fences.highlight_ext.pygments_code_block += (
+                1  # what the highlighter itself would count
+            )
             return stored
         result = highlight(src, language, dict(options), md, **kwargs)
         if "codelineno" not in result and "linenos" not in result:
@@ -245,40 +293,60 @@ def cached_highlighter(highlight, cache: Cache, salt: str = ""):
 
 
 def _toc(items) -> list:
-    return [[item.id, item.url, item.title, _toc(item.children)] for item in items]
+    return [
+        [item.id, item.url, item.title, _toc(item.children)] for item in items
+    ]
 
 
 def search_key(page, salt: str) -> str:
     """Everything Material's ``SearchIndex.add_entry_from_context`` reads from a page."""
     meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
-    return digest(salt, page.url, page.title, meta, _toc(page.toc), page.content)
+    return digest(
+        salt, page.url, page.title, meta, _toc(page.toc), page.content
+    )
 
 
-def install_search_cache(cache: Cache, words: list[str] = (), before_indexing=None) -> None:
+def install_search_cache(cache: Cache, search_config=None) -> None:
     """Make Material's search plugin take a page's entries from ``cache`` when the page is unchanged.
-    ``words``: those added to jieba's dictionary, which change how every page is segmented;
-    ``before_indexing()`` runs once, before the first page the cache does not hold is indexed (so a build
-    with every page cached never loads jieba's dictionary)."""
+    ``search_config``: the plugin's settings; its jieba dictionaries change how every page is segmented."""
+    search_config = search_config or {}
     from material.plugins.search import plugin
 
     index_class = plugin.SearchIndex
-    original = getattr(index_class.add_entry_from_context, "__wrapped__", index_class.add_entry_from_context)
-    salt = digest("search", version("mkdocs-material"), version("jieba"), list(words))
-
-    prepared = []
+    original = getattr(
+        index_class.add_entry_from_context,
+        "__wrapped__",
+        index_class.add_entry_from_context,
+    )
+    dictionaries = [
+        file_digest(Path(path))
+        for path in (
+            search_config.get("jieba_dict"),
+            search_config.get("jieba_dict_user"),
+        )
+        if path
+    ]
+    salt = digest(
+        "search",
+        version("mkdocs-material"),
+        version("jieba"),
+        dictionaries,
+        search_config.get("separator"),
+    )
 
     def add_entry_from_context(self, page):
         key = search_key(page, salt)
         stored = cache.get(key)
         if stored is not None:
-            self.entries.extend(json.loads(json.dumps(stored)))  # a copy: later steps may edit entries
+            self.entries.extend(
+                json.loads(json.dumps(stored))
+            )  # a copy: later steps may edit entries
             return
-        if before_indexing is not None and not prepared:
-            before_indexing()
-            prepared.append(True)
         before = len(self.entries)
         original(self, page)
-        cache.put(key, json.loads(json.dumps(self.entries[before:], default=str)))
+        cache.put(
+            key, json.loads(json.dumps(self.entries[before:], default=str))
+        )
 
     add_entry_from_context.__wrapped__ = original
     index_class.add_entry_from_context = add_entry_from_context

@@ -29,22 +29,30 @@ import colorsys
 import io
 import math
 import re
-from functools import lru_cache
+from functools import cache
 
 # Material for MkDocs' slate scheme (palette.css): --md-hue 225deg, background hsl(225, 15%, 14%),
 # text hsla(225, 15%, 90%, 0.82) over that background.
 SLATE_HUE, SLATE_SATURATION = 225 / 360, 0.15
 
 
-def _hsl_hex(lightness: float, alpha: float = 1.0, under: tuple[float, float, float] | None = None) -> str:
+def _hsl_hex(
+    lightness: float,
+    alpha: float = 1.0,
+    under: tuple[float, float, float] | None = None,
+) -> str:
     rgb = colorsys.hls_to_rgb(SLATE_HUE, lightness, SLATE_SATURATION)
     if under is not None:
-        rgb = tuple(alpha * c + (1 - alpha) * u for c, u in zip(rgb, under))
+        rgb = tuple(
+            alpha * c + (1 - alpha) * u for c, u in zip(rgb, under, strict=True)
+        )
     return "#" + "".join(f"{round(c * 255):02x}" for c in rgb)
 
 
 SLATE_BACKGROUND = _hsl_hex(0.14)
-SLATE_TEXT = _hsl_hex(0.90, 0.82, under=colorsys.hls_to_rgb(SLATE_HUE, 0.14, SLATE_SATURATION))
+SLATE_TEXT = _hsl_hex(
+    0.90, 0.82, under=colorsys.hls_to_rgb(SLATE_HUE, 0.14, SLATE_SATURATION)
+)
 
 LINE_MIN_CONTRAST = 3.0
 TEXT_MIN_CONTRAST = 4.5
@@ -60,7 +68,7 @@ def parse_hex(colour: str) -> tuple[float, float, float]:
         text = "".join(c * 2 for c in text)
     if len(text) != 6:
         raise ValueError(f"colour: expected #rgb or #rrggbb, got {colour!r}")
-    return tuple(int(text[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return tuple(int(text[i : i + 2], 16) / 255 for i in (0, 2, 4))
 
 
 def to_hex(rgb: tuple[float, float, float]) -> str:
@@ -83,7 +91,9 @@ def luminance(rgb: tuple[float, float, float]) -> float:
 
 def contrast(a: str | tuple, b: str | tuple) -> float:
     """WCAG 2 contrast ratio of two colours, 1 to 21."""
-    la, lb = (luminance(parse_hex(c) if isinstance(c, str) else c) for c in (a, b))
+    la, lb = (
+        luminance(parse_hex(c) if isinstance(c, str) else c) for c in (a, b)
+    )
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 
 
@@ -124,7 +134,11 @@ def from_oklch(L: float, C: float, h: float) -> tuple[float, float, float]:
         low, high = 0.0, C
         for _ in range(24):
             middle = (low + high) / 2
-            low, high = (middle, high) if _in_gamut(_oklch_linear(L, middle, h)) else (low, middle)
+            low, high = (
+                (middle, high)
+                if _in_gamut(_oklch_linear(L, middle, h))
+                else (low, middle)
+            )
         C = low
     return tuple(_gamma(min(1.0, max(0.0, c))) for c in _oklch_linear(L, C, h))
 
@@ -137,26 +151,32 @@ BACKGROUND_OKLCH = to_oklch(parse_hex(SLATE_BACKGROUND))
 MAX_CONTRAST = contrast(SLATE_TEXT, SLATE_BACKGROUND)
 
 
-@lru_cache(maxsize=None)
+@cache
 def dark_colour(colour: str, role: str = "area") -> str:
     """The slate-scheme colour for ``colour`` of the light figure.
 
     ``role`` is ``"area"`` (a filled shape or a pixel), ``"line"`` (a stroke) or ``"text"``.
     """
     if role not in ("area", "line", "text"):
-        raise ValueError(f"role: expected 'area', 'line' or 'text', got {role!r}")
+        raise ValueError(
+            f"role: expected 'area', 'line' or 'text', got {role!r}"
+        )
     rgb = parse_hex(colour)
     target = min(contrast(rgb, (1.0, 1.0, 1.0)), MAX_CONTRAST)
     L, C, h = to_oklch(rgb)
     floor = 1.0
     if role == "line" and C >= NEUTRAL_CHROMA:
         floor = LINE_MIN_CONTRAST
-    if role == "text" and luminance(rgb) < 0.5:  # white-on-colour text keeps the mirrored pair
+    if (
+        role == "text" and luminance(rgb) < 0.5
+    ):  # white-on-colour text keeps the mirrored pair
         floor = TEXT_MIN_CONTRAST
     target = max(target, floor)
     if target <= 1.0 + 1e-9:
         return SLATE_BACKGROUND
-    if C < NEUTRAL_CHROMA:  # greys take the background's tint, as Material's own greys do
+    if (
+        C < NEUTRAL_CHROMA
+    ):  # greys take the background's tint, as Material's own greys do
         C, h = BACKGROUND_OKLCH[1], BACKGROUND_OKLCH[2]
     wanted = target * (BACKGROUND_Y + 0.05) - 0.05
     low, high = BACKGROUND_OKLCH[0], 1.0
@@ -167,7 +187,9 @@ def dark_colour(colour: str, role: str = "area") -> str:
         else:
             high = middle
     result = to_hex(from_oklch(high, C, h))
-    while contrast(result, SLATE_BACKGROUND) < floor and high < 1.0:  # 8-bit rounding fell under the floor
+    while (
+        contrast(result, SLATE_BACKGROUND) < floor and high < 1.0
+    ):  # 8-bit rounding fell under the floor
         high = min(1.0, high + 0.002)
         result = to_hex(from_oklch(high, C, h))
     return result
@@ -175,24 +197,37 @@ def dark_colour(colour: str, role: str = "area") -> str:
 
 # -- the SVG -------------------------------------------------------------------------------------
 
-TAG_RE = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][\w:.-]*)([^>]*?)(/?)>", re.DOTALL)
+TAG_RE = re.compile(
+    r"<!--.*?-->|<(/?)([A-Za-z][\w:.-]*)([^>]*?)(/?)>", re.DOTALL
+)
 STYLE_RE = re.compile(r'(\sstyle=")([^"]*)(")')
-DECLARATION_RE = re.compile(r"(?P<property>[a-z-]+)\s*:\s*(?P<value>#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b)")
+DECLARATION_RE = re.compile(
+    r"(?P<property>[a-z-]+)\s*:\s*(?P<value>#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b)"
+)
 IMAGE_RE = re.compile(r'(xlink:href|href)="data:image/png;base64,([^"]*)"')
 # matplotlib's text: a group "text_<n>", or (a Text given a gid) the glyph group, scaled from font units
 TEXT_GROUP_RE = re.compile(r'\sid="text_\d+"|\stransform="[^"]*\bscale\(')
-FIGURE_BACKGROUND_RE = re.compile(r'(<g id="figure_1">\s*<g id="patch_1">\s*<path\b[^>]*?style=")fill: #ffffff(")')
+FIGURE_BACKGROUND_RE = re.compile(
+    r'(<g id="figure_1">\s*<g id="patch_1">\s*<path\b[^>]*?style=")fill: #ffffff(")'
+)
 
 
 def _map_style(style: str, in_text: bool) -> str:
-    declarations = dict((m["property"], m["value"].lower()) for m in DECLARATION_RE.finditer(style))
-    same = declarations.get("fill") is not None and declarations.get("fill") == declarations.get("stroke")
+    declarations = dict(
+        (m["property"], m["value"].lower())
+        for m in DECLARATION_RE.finditer(style)
+    )
+    same = declarations.get("fill") is not None and declarations.get(
+        "fill"
+    ) == declarations.get("stroke")
 
     def replace(match):
         prop, value = match["property"], match["value"]
         if prop not in ("fill", "stroke", "stop-color", "flood-color", "color"):
             return match[0]
-        if prop == "stroke" or (prop == "fill" and same):  # a marker drawn in one colour is a line
+        if prop == "stroke" or (
+            prop == "fill" and same
+        ):  # a marker drawn in one colour is a line
             role = "line"
         elif prop == "fill" and in_text:
             role = "text"
@@ -214,9 +249,20 @@ def _map_png(data: str) -> str:
     rgb = pixels[..., :3].reshape(-1, 3)
     colours, inverse = np.unique(rgb, axis=0, return_inverse=True)
     mapped = np.array(
-        [parse_hex(dark_colour("#%02x%02x%02x" % tuple(int(v) for v in c), "area")) for c in colours]
+        [
+            parse_hex(
+                dark_colour(
+                    "#{:02x}{:02x}{:02x}".format(*(int(v) for v in c)), "area"
+                )
+            )
+            for c in colours
+        ]
     )
-    pixels[..., :3] = np.round(mapped[inverse.reshape(-1)] * 255).astype(np.uint8).reshape(pixels[..., :3].shape)
+    pixels[..., :3] = (
+        np.round(mapped[inverse.reshape(-1)] * 255)
+        .astype(np.uint8)
+        .reshape(pixels[..., :3].shape)
+    )
     out = io.BytesIO()
     Image.fromarray(pixels, "RGBA").save(out, format="PNG", optimize=False)
     return base64.b64encode(out.getvalue()).decode("ascii")
@@ -231,10 +277,15 @@ def dark_svg(svg: str) -> str:
     stack: list[bool] = []  # for each open <g>: is it (inside) a text group?
     position = 0
     for match in TAG_RE.finditer(svg):
-        pieces.append(svg[position:match.start()])
+        pieces.append(svg[position : match.start()])
         position = match.end()
         tag = match[0]
-        closing, name, attributes, self_closing = match[1], match[2], match[3], match[4]
+        closing, name, attributes, self_closing = (
+            match[1],
+            match[2],
+            match[3],
+            match[4],
+        )
         if tag.startswith("<!--"):
             pieces.append(tag)
             continue
@@ -247,11 +298,22 @@ def dark_svg(svg: str) -> str:
         if name == "g" and not self_closing:
             stack.append(in_text or bool(TEXT_GROUP_RE.search(attributes)))
             in_text = stack[-1]
-        if name == "svg":  # text in matplotlib's default black has no fill of its own
-            tag = f'<svg fill="{dark_colour("#000000", "text")}"' + tag[len("<svg"):]
-        tag = STYLE_RE.sub(lambda m: m[1] + _map_style(m[2], in_text) + m[3], tag)
+        if (
+            name == "svg"
+        ):  # text in matplotlib's default black has no fill of its own
+            tag = (
+                f'<svg fill="{dark_colour("#000000", "text")}"'
+                + tag[len("<svg") :]
+            )
+        tag = STYLE_RE.sub(
+            lambda m, in_text=in_text: m[1] + _map_style(m[2], in_text) + m[3],
+            tag,
+        )
         if name == "image":
-            tag = IMAGE_RE.sub(lambda m: f'{m[1]}="data:image/png;base64,{_map_png(m[2])}"', tag)
+            tag = IMAGE_RE.sub(
+                lambda m: f'{m[1]}="data:image/png;base64,{_map_png(m[2])}"',
+                tag,
+            )
         pieces.append(tag)
     pieces.append(svg[position:])
     return "".join(pieces)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .layout import Layout
 
+
 @functools.lru_cache(maxsize=1024)
 def _top_level_imports(source: str, filename: str) -> tuple[str, ...]:
     """The top-level package of every absolute import in ``source`` (each fence asks again: parse once)."""
@@ -34,7 +35,9 @@ def _top_level_imports(source: str, filename: str) -> tuple[str, ...]:
     for node in ast.walk(ast.parse(source, filename=filename)):
         if isinstance(node, ast.Import):
             modules += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        elif (
+            isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+        ):
             modules.append(node.module)
     return tuple(dict.fromkeys(module.split(".")[0] for module in modules))
 
@@ -78,10 +81,17 @@ def bundle_bytes(name: str, imports: list[str], snippets_dir: Path) -> bytes:
     bytes on every build (fixed dates and permissions, in a fixed order)."""
     layout = Layout(snippets_dir)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+    with zipfile.ZipFile(
+        buffer, "w", compression=zipfile.ZIP_DEFLATED
+    ) as bundle:
         for file in [name, *imports]:
-            info = zipfile.ZipInfo(posixpath.basename(file), date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            info = zipfile.ZipInfo(
+                posixpath.basename(file), date_time=(1980, 1, 1, 0, 0, 0)
+            )
+            info.compress_type, info.external_attr = (
+                zipfile.ZIP_DEFLATED,
+                0o644 << 16,
+            )
             bundle.writestr(info, layout.path(file).read_bytes())
     return buffer.getvalue()
 
@@ -90,8 +100,14 @@ def download_label(name: str, imports: list[str], lang: str) -> str:
     """What the download control says (its accessible name and tooltip), in the page's language."""
     base = posixpath.basename(name)
     if lang == "zh":
-        return f"下载 {base} 及其导入的文件（zip）" if imports else f"下载 {base}"
-    return f"Download {base} and the files it imports (zip)" if imports else f"Download {base}"
+        return (
+            f"下载 {base} 及其导入的文件（zip）" if imports else f"下载 {base}"
+        )
+    return (
+        f"Download {base} and the files it imports (zip)"
+        if imports
+        else f"Download {base}"
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,8 +116,16 @@ def _icon() -> str:
     assistive technology: the link's label names it."""
     import material
 
-    svg = (Path(material.__file__).parent / "templates" / ".icons" / "material" / "download.svg").read_text(encoding="utf-8")
-    return svg.strip().replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    svg = (
+        Path(material.__file__).parent
+        / "templates"
+        / ".icons"
+        / "material"
+        / "download.svg"
+    ).read_text(encoding="utf-8")
+    return svg.strip().replace(
+        "<svg ", '<svg aria-hidden="true" focusable="false" ', 1
+    )
 
 
 def download_html(name: str, imports: list[str], href_of, lang: str) -> str:
@@ -111,6 +135,8 @@ def download_html(name: str, imports: list[str], href_of, lang: str) -> str:
     ``snippets/<file>``."""
     file = bundle_name(name) if imports else name
     label = html.escape(download_label(name, imports, lang))
-    return (f'<a class="rn-download" href="{html.escape(href_of(file))}" '
-            f'download="{html.escape(posixpath.basename(file))}" aria-label="{label}" title="{label}">'
-            f'{_icon()}</a>')
+    return (
+        f'<a class="rn-download" href="{html.escape(href_of(file))}" '
+        f'download="{html.escape(posixpath.basename(file))}" aria-label="{label}" title="{label}">'
+        f"{_icon()}</a>"
+    )

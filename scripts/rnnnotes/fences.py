@@ -10,15 +10,12 @@ Markdown extension (:mod:`rnnnotes.page_extension`) writes each running fence's 
 options, and :func:`format_fence` finds the page through the Markdown instance it is handed.
 
 A fence marked ``{.python output="markdown"}`` prints Markdown (typically a table, math allowed); the
-printed Markdown is rendered as part of the page instead of being shown as text.
-
-Code annotations work as Material documents them: markers ``# (1)!`` in the snippet's code and an
-ordered list of notes right after the fence on the page. The page model gives the list to the fence
-(``Fence.notes``), and the formatter puts it right after the code block, before the output, so the list
-is the code block's next element, the markup Material's ``content.code.annotate`` turns into buttons.
+printed Markdown is rendered as part of the page instead of being shown as text. What a snippet prints
+as page content (a table's header and row labels, a sentence under it) is in the page's language: the
+run prints both, and the page keeps its own (:mod:`rnnnotes.labels`).
 
 An executed fence becomes ``<div class="exec" data-snippet="gru/gru_forward.py:forward">``: the code (its copy
-button copies exactly the included code), its notes if it has any, the output (its own copy button copies the output only). The code's title bar holds the control that
+button copies exactly the included code), then the output (its own copy button copies the output only). The code's title bar holds the control that
 downloads the snippet file, with the snippets it imports (:mod:`rnnnotes.downloads`).
 """
 
@@ -27,10 +24,14 @@ from __future__ import annotations
 import html
 import re
 
-from mkdocs.exceptions import PluginError
 from pymdownx.superfences import SuperFencesException, highlight_validator
 
-from . import downloads, layout
+try:  # MkDocs (and ProperDocs) print a PluginError as a message, without a traceback
+    from mkdocs.exceptions import PluginError
+except ImportError:  # another builder that runs Python-Markdown (make compat)
+    PluginError = Exception
+
+from . import downloads, labels, layout
 from .page_extension import PageBuild, PageExtension, page_of
 
 OUTPUT_LABEL = {"zh": "输出", "en": "Output"}
@@ -45,7 +46,7 @@ class FenceError(SuperFencesException, PluginError):
 
 # Options the page model reads (rnnnotes.page_model.FENCE_OPTIONS) and the origin the page's extension
 # writes; the rest go to pymdownx.highlight.
-OWN_OPTIONS = ("notest", "output", "origin", "notes")
+OWN_OPTIONS = ("notest", "output", "origin")
 
 
 def validate(language, inputs, options, attrs, md):
@@ -60,18 +61,14 @@ def _markdown_output(stdout: str, language: str) -> str:
     import markdown
 
     converter = markdown.Markdown(
-        extensions=["tables", "pymdownx.arithmatex", PageExtension(language=language)],
+        extensions=[
+            "tables",
+            "pymdownx.arithmatex",
+            PageExtension(language=language),
+        ],
         extension_configs={"pymdownx.arithmatex": {"generic": True}},
     )
     return f'<div class="exec-output exec-output--markdown">{converter.convert(stdout)}</div>'
-
-
-def notes_html(notes: str) -> str:
-    """A fence's notes (an ordered list in Markdown, math allowed) as the ``<ol>`` Material annotates from."""
-    import markdown
-
-    converter = markdown.Markdown(extensions=["pymdownx.arithmatex"], extension_configs={"pymdownx.arithmatex": {"generic": True}})
-    return converter.convert(notes)
 
 
 def pygments_html(src, language, options, md, **kwargs) -> str:
@@ -95,10 +92,25 @@ TOKEN_COLOUR_CLASSES = {
     "nb": ("bp", "nb", "no"),  # builtins
     "c": ("c", "c1", "ch", "cm", "cs", "sd"),  # comments and docstrings
 }
-PLAIN_TOKEN_CLASSES = ("n", "w", "kc", "sa", "vm", "p", "o", "ow")  # drawn in the code's own colour
-_CANONICAL = {member: group for group, members in TOKEN_COLOUR_CLASSES.items() for member in members}
+PLAIN_TOKEN_CLASSES = (
+    "n",
+    "w",
+    "kc",
+    "sa",
+    "vm",
+    "p",
+    "o",
+    "ow",
+)  # drawn in the code's own colour
+_CANONICAL = {
+    member: group
+    for group, members in TOKEN_COLOUR_CLASSES.items()
+    for member in members
+}
 _TOKEN_RE = re.compile(r'<span class="([a-z0-9]+)">([^<]*)</span>')
-_RUN_RE = re.compile(r'<span class="([a-z0-9]+)">[^<]*</span>(?:[ \t]*<span class="\1">[^<]*</span>)+')
+_RUN_RE = re.compile(
+    r'<span class="([a-z0-9]+)">[^<]*</span>(?:[ \t]*<span class="\1">[^<]*</span>)+'
+)
 _PIECE_RE = re.compile(r'([ \t]*)<span class="[a-z0-9]+">([^<]*)</span>')
 
 
@@ -112,13 +124,19 @@ def _token(match: re.Match) -> str:
 def compact_code_html(code_html: str) -> str:
     code_html = _TOKEN_RE.sub(_token, code_html)
     return _RUN_RE.sub(
-        lambda m: f'<span class="{m[1]}">{"".join(gap + text for gap, text in _PIECE_RE.findall(m[0]))}</span>',
+        lambda m: (
+            f'<span class="{m[1]}">{"".join(gap + text for gap, text in _PIECE_RE.findall(m[0]))}</span>'
+        ),
         code_html,
     )
 
 
-def _highlight(page: PageBuild | None, src, language, options, md, **kwargs) -> str:
-    highlight = (page.build.highlight if page is not None else None) or pygments_html
+def _highlight(
+    page: PageBuild | None, src, language, options, md, **kwargs
+) -> str:
+    highlight = (
+        page.build.highlight if page is not None else None
+    ) or pygments_html
     return compact_code_html(highlight(src, language, options, md, **kwargs))
 
 
@@ -126,26 +144,44 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
     output = options.pop("output", "text")
     options.pop("notest", None)
     origin = options.pop("origin", None)
-    notes_of = options.pop("notes", None)  # the line of the fence whose notes these are
     page = page_of(md)
-    if page is None or origin is None:  # notest, or not a page of the build: shown, not run
+    if (
+        page is None or origin is None
+    ):  # notest, or not a page of the build: shown, not run
         return _highlight(page, src, language, options, md, **kwargs)
-    shown = [fence.code for fence in page.model.run_fences if str(fence.origin) == origin]
+    shown = [
+        fence.code
+        for fence in page.model.run_fences
+        if str(fence.origin) == origin
+    ]
     if src.strip("\n") not in shown:
-        raise FenceError(f"{page.name}: the fence tagged {origin} does not show that snippet's code")
+        raise FenceError(
+            f"{page.name}: the fence tagged {origin} does not show that snippet's code"
+        )
     try:
-        stdout = page.build.runner.run_code(src, origin)
+        stdout = labels.resolve(
+            page.build.runner.run_code(src, origin), page.language
+        )
     except Exception as error:
         raise FenceError(f"{page.name}: {error}") from None
     file = origin.split(":")[0]
     options.setdefault("title", f"{layout.NAME}/{file}")
     code_html = _highlight(page, src, language, options, md, **kwargs)
     control = downloads.download_html(
-        file, downloads.imported_snippets(file, page.build.snippets_dir), page.href, page.language,
+        file,
+        downloads.imported_snippets(file, page.build.snippets_dir),
+        page.href,
+        page.language,
     )
-    code_html = code_html.replace("</span><pre", f"{control}</span><pre", 1)  # in the title bar
-    if notes_of is not None:
-        code_html += notes_html(next(fence.notes for fence in page.model.run_fences if str(fence.line) == notes_of))
+    code_html = code_html.replace(
+        "</span><pre", f"{control}</span><pre", 1
+    )  # in the title bar
+    title = options[
+        "title"
+    ]  # a long path wraps at its slashes on a phone, not mid-word
+    code_html = code_html.replace(
+        f'"filename">{title}', f'"filename">{title.replace("/", "/<wbr>")}', 1
+    )
     label = OUTPUT_LABEL.get(page.language, OUTPUT_LABEL["en"])
     if not stdout.strip():
         output_html = ""
@@ -166,4 +202,9 @@ def format_fence(src, language, class_name, options, md, **kwargs) -> str:
 
 
 def superfences_entry() -> dict:
-    return {"name": "python", "class": "python", "validator": validate, "format": format_fence}
+    return {
+        "name": "python",
+        "class": "python",
+        "validator": validate,
+        "format": format_fence,
+    }

@@ -19,10 +19,14 @@ from __future__ import annotations
 import math
 import re
 
-SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"')
+SVG_SIZE_RE = re.compile(
+    r'<svg\b[^>]*?\swidth="([\d.]+)(pt|px)?"[^>]*?\sheight="([\d.]+)(pt|px)?"'
+)
 PX_PER = {"pt": 4 / 3, "px": 1.0, None: 1.0}
 # Matplotlib writes a text as glyph paths in a group ``text_<n>``, scaled by its font size / 100, in points.
-TEXT_SCALE_RE = re.compile(r'<g id="text_\d+">.*?transform="[^"]*scale\(([\d.]+) -[\d.]+\)"', re.DOTALL)
+TEXT_SCALE_RE = re.compile(
+    r'<g id="text_\d+">.*?transform="[^"]*scale\(([\d.]+) -[\d.]+\)"', re.DOTALL
+)
 MIN_LABEL_PX = 9  # CSS pixels: the smallest label a figure may show
 PHONE_COLUMN = 328  # CSS pixels: Material's content column on a 360 px screen
 
@@ -32,12 +36,17 @@ def svg_size(svg: str) -> tuple[int, int]:
     match = SVG_SIZE_RE.search(svg)
     if match is None:
         raise ValueError("svg_size: the <svg> element has no width and height")
-    return round(float(match[1]) * PX_PER[match[2]]), round(float(match[3]) * PX_PER[match[4]])
+    return round(float(match[1]) * PX_PER[match[2]]), round(
+        float(match[3]) * PX_PER[match[4]]
+    )
 
 
 def smallest_label(svg: str) -> float | None:
     """The font size of the SVG's smallest text, in its own CSS pixels (None when it has no text)."""
-    sizes = [float(scale) * 100 * PX_PER["pt"] for scale in TEXT_SCALE_RE.findall(svg)]
+    sizes = [
+        float(scale) * 100 * PX_PER["pt"]
+        for scale in TEXT_SCALE_RE.findall(svg)
+    ]
     return min(sizes) if sizes else None
 
 

@@ -26,14 +26,18 @@ NUMPY_PRINT_DEFAULTS = numpy.get_printoptions()
 def fresh_start(snippets_dir):
     """Start the next snippet fresh: forget the modules under ``snippets_dir``, seed NumPy with 0, set
     NumPy's print options back to its defaults, reset Keras' names and close matplotlib's figures."""
-    folder = os.path.join(Path(snippets_dir).resolve(), "")  # modules' files start with it, as on sys.path
+    folder = os.path.join(
+        Path(snippets_dir).resolve(), ""
+    )  # modules' files start with it, as on sys.path
     for name, module in list(sys.modules.items()):
         if (getattr(module, "__file__", None) or "").startswith(folder):
             del sys.modules[name]
     numpy.random.seed(0)
     numpy.set_printoptions(**NUMPY_PRINT_DEFAULTS)
     if "keras" in sys.modules:
-        sys.modules["keras"].backend.clear_session(free_memory=False)  # names reset; no slow collection
+        sys.modules["keras"].backend.clear_session(
+            free_memory=False
+        )  # names reset; no slow collection
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
 
@@ -46,5 +50,9 @@ def notebook_cell() -> str:
 
     source = inspect.getsource(sys.modules[__name__])
     tree = ast.parse(source)
-    end = next(node for node in tree.body if getattr(node, "name", None) == "fresh_start").end_lineno
+    end = next(
+        node
+        for node in tree.body
+        if getattr(node, "name", None) == "fresh_start"
+    ).end_lineno
     return "\n".join(source.splitlines()[tree.body[1].lineno - 1 : end])

@@ -72,8 +72,13 @@ class Layout:
         """The chapter folders' names (``gru``, ``lstm``, …): every folder under the root but ``common``."""
         if not self.root.is_dir():
             return []
-        return sorted(p.name for p in self.root.iterdir()
-                      if p.is_dir() and p.name != COMMON and not p.name.startswith((".", "_")))
+        return sorted(
+            p.name
+            for p in self.root.iterdir()
+            if p.is_dir()
+            and p.name != COMMON
+            and not p.name.startswith((".", "_"))
+        )
 
     def folders(self) -> list[Path]:
         """Every folder that holds snippets: the chapters', then ``common/``. This is the import path."""
@@ -84,7 +89,11 @@ class Layout:
 
     def files(self) -> list[Path]:
         """Every snippet file, in the order of :meth:`folders`, then by name."""
-        return [path for folder in self.folders() for path in sorted(folder.glob("*.py"))]
+        return [
+            path
+            for folder in self.folders()
+            for path in sorted(folder.glob("*.py"))
+        ]
 
     def modules(self) -> dict[str, Path]:
         """Module name -> its file (``gru_forward`` -> ``…/snippets/gru/gru_forward.py``)."""
@@ -111,25 +120,29 @@ class Layout:
         """The data files that snippet file ``classify/classify_data.py`` reads: files beside it named
         like it with another extension (``classify/classify_data.jsonl``)."""
         path = self.path(file)
-        return sorted(self.relative(p) for p in path.parent.glob(f"{path.stem}.*") if p.suffix != ".py")
+        return sorted(
+            self.relative(p)
+            for p in path.parent.glob(f"{path.stem}.*")
+            if p.suffix != ".py"
+        )
 
     def path(self, file: str) -> Path:
         """``gru/gru_forward.py`` -> its path on disk."""
         return self.root / file
 
-    def holds(self, path: Path | str) -> bool:
-        """Whether ``path`` is a file in one of the snippet folders (how the worker tells its modules)."""
-        return Path(path).parent in set(self.folders())
-
     # -- figures and animations ---------------------------------------------------------------------
 
     def figure_modules(self) -> list[str]:
         """Module names of figures (``gru_fig_cell``), each defining a function of the same name."""
-        return sorted(path.stem for path in self.files() if is_figure(path.stem))
+        return sorted(
+            path.stem for path in self.files() if is_figure(path.stem)
+        )
 
     def animation_modules(self) -> list[str]:
         """Module names of animations (``lstm_anim_step``), each defining a function of the same name."""
-        return sorted(path.stem for path in self.files() if is_animation(path.stem))
+        return sorted(
+            path.stem for path in self.files() if is_animation(path.stem)
+        )
 
     # -- the rules ----------------------------------------------------------------------------------
 
@@ -137,40 +150,62 @@ class Layout:
         """Every way the files break the layout's rules (empty when they keep them)."""
         found = []
         if self.root.is_dir():
-            found += [f"{NAME}/{p.name}: a snippet lives in a chapter's folder or in {COMMON}/, not at the top"
-                      for p in sorted(self.root.glob("*.py"))]
+            found += [
+                f"{NAME}/{p.name}: a snippet lives in a chapter's folder or in {COMMON}/, not at the top"
+                for p in sorted(self.root.glob("*.py"))
+            ]
         for chapter in self.chapters():
             if not _CHAPTER_RE.match(chapter):
-                found.append(f"{NAME}/{chapter}/: a chapter folder is named like its page, in [a-z0-9]")
+                found.append(
+                    f"{NAME}/{chapter}/: a chapter folder is named like its page, in [a-z0-9]"
+                )
         seen: dict[str, str] = {}
         modules = {}
         for path in self.files():
-            file, module, folder = self.relative(path), path.stem, path.parent.name
+            file, module, folder = (
+                self.relative(path),
+                path.stem,
+                path.parent.name,
+            )
             if module in seen:
-                found.append(f"{NAME}/{file}: module {module} also lives at {NAME}/{seen[module]}")
+                found.append(
+                    f"{NAME}/{file}: module {module} also lives at {NAME}/{seen[module]}"
+                )
             seen[module] = file
             modules[module] = folder
             if folder == COMMON:
-                if _KIND_RE.match(module) or any(module.startswith(f"{c}_") for c in self.chapters()):
-                    found.append(f"{NAME}/{file}: a module in {COMMON}/ has no chapter prefix")
+                if _KIND_RE.match(module) or any(
+                    module.startswith(f"{c}_") for c in self.chapters()
+                ):
+                    found.append(
+                        f"{NAME}/{file}: a module in {COMMON}/ has no chapter prefix"
+                    )
             elif not module.startswith(f"{folder}_"):
-                found.append(f"{NAME}/{file}: every module in {NAME}/{folder}/ starts with {folder}_")
+                found.append(
+                    f"{NAME}/{file}: every module in {NAME}/{folder}/ starts with {folder}_"
+                )
         for path in self.files():
             folder = path.parent.name
             for module in sorted(_imports(path)):
                 home = modules.get(module)
                 if home is not None and home not in (folder, COMMON):
-                    found.append(f"{NAME}/{self.relative(path)} imports {module} from {NAME}/{home}/: a chapter "
-                                 f"imports only from its own folder and {COMMON}/ (move {module} to {COMMON}/)")
+                    found.append(
+                        f"{NAME}/{self.relative(path)} imports {module} from {NAME}/{home}/: a chapter "
+                        f"imports only from its own folder and {COMMON}/ (move {module} to {COMMON}/)"
+                    )
         return found
 
 
 def _imports(path: Path) -> set[str]:
     """The top-level names of every absolute import in the file."""
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+    for node in ast.walk(
+        ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    ):
         if isinstance(node, ast.Import):
             names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        elif (
+            isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+        ):
             names.add(node.module.split(".")[0])
     return names

@@ -11,8 +11,6 @@ and raw HTML with ``markdown`` (``<figure markdown="span">``: its content is par
 * :class:`Fence` — language, options (``notest``, ``output``, highlight options), and for an include
   (``--8<-- "file.py:section"``) its :class:`Origin` and the code it expands to, expanded from the origin
   by pymdownx.snippets with the site's settings, so nothing ever maps expanded text back to a file;
-  a running fence whose code carries code annotation markers (``# (1)!``, Material's "code annotations")
-  owns the ordered list written right after it, its ``notes``: one item per marker;
 * :class:`Figure` — an image of ``figures/<chapter>_fig_*.svg`` (kind ``figure``) or
   ``figures/<chapter>_anim_*.svg`` (kind ``animation``; names: :mod:`rnnnotes.layout`): alt text, src,
   the module that draws it;
@@ -24,9 +22,7 @@ or a raw HTML element). The page also lists its links within the site and counts
 The rules that decide what a fence is live here and only here: a ``python`` fence *runs* (at build, in
 the fence tests, as a notebook cell) unless it is marked ``notest``; a python fence that runs must be
 exactly one include; ``output`` is ``text`` or ``markdown``. A page that breaks a rule, or includes a
-missing file or section, raises :class:`PageError` naming the page and the line. So does a running fence
-whose markers are not exactly 1…n with an ordered list of n notes right after it, or notes that link
-(they are rendered inside the fence's HTML, where mkdocs does not resolve links).
+missing file or section, raises :class:`PageError` naming the page and the line.
 """
 
 from __future__ import annotations
@@ -35,7 +31,6 @@ import dataclasses
 import functools
 import html.parser
 import re
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,14 +45,20 @@ OUTPUT_KINDS = ("text", "markdown")
 # Options a python fence may carry: ours, then those pymdownx.highlight understands.
 FENCE_OPTIONS = ("notest", "output", "title", "hl_lines", "linenums")
 INCLUDE_RE = re.compile(r'^--8<--[ \t]+"(?P<target>[^"]+)"[ \t]*$')
-TARGET_RE = re.compile(r"^(?P<file>[^:]+?\.py)(?::(?P<section>[a-z][-_0-9a-z]*))?$")
+TARGET_RE = re.compile(
+    r"^(?P<file>[^:]+?\.py)(?::(?P<section>[a-z][-_0-9a-z]*))?$"
+)
 ANCHOR_RE = re.compile(r"[ \t]*\{[ \t]*#(?P<id>[-\w]+)[^}]*\}[ \t]*$")
-FIGURE_SRC_RE = re.compile(rf"^(?:\.\./)*figures/(?P<module>{layout.FIGURE_NAME}|{layout.ANIMATION_NAME})\.svg$")
-CONTAINER_RE = re.compile(r"^(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<title>.*?)[ \t]*$")
+FIGURE_SRC_RE = re.compile(
+    rf"^(?:\.\./)*figures/(?P<module>{layout.FIGURE_NAME}|{layout.ANIMATION_NAME})\.svg$"
+)
+CONTAINER_RE = re.compile(
+    r"^(?P<marker>!!!|\?\?\?\+?|===\+?)[ \t]+(?P<title>.*?)[ \t]*$"
+)
 MARKDOWN_HTML_RE = re.compile(r"^<([a-zA-Z][\w-]*)\b[^>]*\bmarkdown=")
-# A code annotation marker: a comment that is ``(n)`` (with Material's ``!``, the comment shows only the marker).
-ANNOTATION_RE = re.compile(r"#[ \t]*\((?P<number>\d+)\)!?[ \t]*$", re.MULTILINE)
-FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.DOTALL)
+FRONT_MATTER_RE = re.compile(
+    r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.DOTALL
+)
 
 
 class PageError(ValueError):
@@ -103,15 +104,6 @@ class Fence:
     origin: Origin | None  # set when the body is an include
     code: str  # what the page shows: the include expanded, or the body itself
     depth: int = 0
-    notes: str = ""  # the ordered list of code annotations after a running fence, dedented; "" for none
-    notes_line: int = 0  # with notes: the list's first line
-    notes_end: int = 0  # with notes: the line after the list
-    note_count: int = 0  # with notes: the number of items
-
-    @property
-    def markers(self) -> list[int]:
-        """The code annotation markers in the code, ``# (1)!`` → 1, in the code's order."""
-        return [int(match["number"]) for match in ANNOTATION_RE.finditer(self.code)]
 
     @property
     def runs(self) -> bool:
@@ -149,9 +141,15 @@ class Page:
     name: str  # for messages, e.g. "docs/gru.en.md"
     front: dict
     text: str = ""  # what was parsed
-    blocks: list = field(default_factory=list)  # every block, in page order, nested ones included
-    links: list[str] = field(default_factory=list)  # link targets, in page order (not http(s), not figures)
-    html_ids: list[str] = field(default_factory=list)  # ids of raw HTML elements, in page order
+    blocks: list = field(
+        default_factory=list
+    )  # every block, in page order, nested ones included
+    links: list[str] = field(
+        default_factory=list
+    )  # link targets, in page order (not http(s), not figures)
+    html_ids: list[str] = field(
+        default_factory=list
+    )  # ids of raw HTML elements, in page order
     display_math: int = 0
     inline_math: int = 0
 
@@ -186,11 +184,15 @@ class Page:
 
     @property
     def includes(self) -> list[Origin]:
-        return [fence.origin for fence in self.fences if fence.origin is not None]
+        return [
+            fence.origin for fence in self.fences if fence.origin is not None
+        ]
 
     def files_shown(self, snippets: layout.Layout) -> list[str]:
         """Snippet files (``gru/gru_forward.py``) the page includes or draws (figures, animations), sorted."""
-        drawn = {snippets.file_of(figure.module) for figure in self.figures} - {None}
+        drawn = {snippets.file_of(figure.module) for figure in self.figures} - {
+            None
+        }
         return sorted({origin.file for origin in self.includes} | drawn)
 
 
@@ -210,12 +212,16 @@ def _math_rule(state, silent: bool) -> bool:
             return False
         content, stop = src[pos + 2 : end], end + 2
     else:
-        match = re.compile(r"\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$").match(src, pos)
+        match = re.compile(r"\$(?!\s)((?:\\.|[^\\$\n])+?)(?<!\s)\$").match(
+            src, pos
+        )
         if not match:
             return False
         content, stop = match[1], match.end()
     if not silent:
-        token = state.push("math_display" if display else "math_inline", "math", 0)
+        token = state.push(
+            "math_display" if display else "math_inline", "math", 0
+        )
         token.content, token.markup = content, "$$" if display else "$"
     state.pos = stop
     return True
@@ -225,7 +231,9 @@ def _container_rule(state, start: int, end: int, silent: bool) -> bool:
     """``!!! note "Title"`` / ``??? note`` / ``=== "Tab"`` and the lines indented under it."""
     if state.sCount[start] - state.blkIndent >= 4:
         return False
-    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    line = state.src[
+        state.bMarks[start] + state.tShift[start] : state.eMarks[start]
+    ]
     match = CONTAINER_RE.match(line)
     if not match:
         return False
@@ -241,9 +249,17 @@ def _container_rule(state, start: int, end: int, silent: bool) -> bool:
         nxt += 1
         last = nxt
     token = state.push("container_open", "div", 1)
-    token.markup, token.info, token.map = match["marker"], match["title"], [start, last]
+    token.markup, token.info, token.map = (
+        match["marker"],
+        match["title"],
+        [start, last],
+    )
     old = (state.parentType, state.lineMax, state.blkIndent)
-    state.parentType, state.lineMax, state.blkIndent = "container", last, state.blkIndent + 4
+    state.parentType, state.lineMax, state.blkIndent = (
+        "container",
+        last,
+        state.blkIndent + 4,
+    )
     state.md.block.tokenize(state, start + 1, last)
     state.parentType, state.lineMax, state.blkIndent = old
     state.push("container_close", "div", -1)
@@ -256,13 +272,17 @@ def _math_block_rule(state, start: int, end: int, silent: bool) -> bool:
     pymdownx.arithmatex reads it: a ``+`` or ``-`` starting a line inside is TeX, not a list)."""
     if state.sCount[start] - state.blkIndent >= 4:
         return False
-    first = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    first = state.src[
+        state.bMarks[start] + state.tShift[start] : state.eMarks[start]
+    ]
     if not first.startswith("$$"):
         return False
     last = start
     if not first.rstrip().endswith("$$") or len(first.strip()) < 4:
         last = start + 1
-        while last < end and not state.src[state.bMarks[last] : state.eMarks[last]].rstrip().endswith("$$"):
+        while last < end and not state.src[
+            state.bMarks[last] : state.eMarks[last]
+        ].rstrip().endswith("$$"):
             last += 1
         if last >= end:
             return False
@@ -279,8 +299,18 @@ def _math_block_rule(state, start: int, end: int, silent: bool) -> bool:
 def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.inline.ruler.before("escape", "math", _math_rule)
-    md.block.ruler.before("fence", "math_block", _math_block_rule, {"alt": ["paragraph", "reference", "blockquote", "list"]})
-    md.block.ruler.before("fence", "container", _container_rule, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before(
+        "fence",
+        "math_block",
+        _math_block_rule,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.block.ruler.before(
+        "fence",
+        "container",
+        _container_rule,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
     return md
 
 
@@ -294,7 +324,9 @@ def parse_info(info: str) -> tuple[str, dict]:
     braced = info.startswith("{") and info.endswith("}")
     body = info[1:-1] if braced else info
     language, options = "", {}
-    for match in re.finditer(r"""(?P<key>[.#]?[-\w+]+)(?:=(?P<value>"[^"]*"|'[^']*'|\S+))?""", body):
+    for match in re.finditer(
+        r"""(?P<key>[.#]?[-\w+]+)(?:=(?P<value>"[^"]*"|'[^']*'|\S+))?""", body
+    ):
         key, value = match["key"], match["value"]
         if braced and key.startswith(".") and not language:
             language = key[1:]
@@ -305,7 +337,9 @@ def parse_info(info: str) -> tuple[str, dict]:
     return language, options
 
 
-def _fence(token, page: str, first_line: int, snippets_dir: Path, depth: int) -> Fence:
+def _fence(
+    token, page: str, first_line: int, snippets_dir: Path, depth: int
+) -> Fence:
     line = first_line + token.map[0]
     where = f"{page}:{line}"
     language, options = parse_info(token.info)
@@ -315,15 +349,21 @@ def _fence(token, page: str, first_line: int, snippets_dir: Path, depth: int) ->
     if include:
         target = TARGET_RE.match(include["target"])
         if target is None:
-            raise PageError(f'{where}: --8<-- "{include["target"]}": expected "file.py" or "file.py:section"')
+            raise PageError(
+                f'{where}: --8<-- "{include["target"]}": expected "file.py" or "file.py:section"'
+            )
         origin = Origin(target["file"], target["section"])
         code = expand_origin(origin, snippets_dir, where)
     if language == RUN_LANGUAGE:
         unknown = [key for key in options if key not in FENCE_OPTIONS]
         if unknown:
-            raise PageError(f"{where}: unknown fence option {unknown[0]!r} (a python fence takes {', '.join(FENCE_OPTIONS)})")
+            raise PageError(
+                f"{where}: unknown fence option {unknown[0]!r} (a python fence takes {', '.join(FENCE_OPTIONS)})"
+            )
         if options.get("output", "text") not in OUTPUT_KINDS:
-            raise PageError(f'{where}: output="{options["output"]}": expected one of {", ".join(OUTPUT_KINDS)}')
+            raise PageError(
+                f'{where}: output="{options["output"]}": expected one of {", ".join(OUTPUT_KINDS)}'
+            )
         if not options.get("notest") and origin is None:
             first = body.strip().splitlines()[0] if body.strip() else ""
             raise PageError(
@@ -331,34 +371,17 @@ def _fence(token, page: str, first_line: int, snippets_dir: Path, depth: int) ->
                 'Put the code in snippets/ and include it with --8<-- "<chapter>/file.py:section", '
                 "or mark the fence {.python notest} if it must not run."
             )
-    return Fence(line, first_line + token.map[1], language, options, token.info, body, origin, code, depth)
-
-
-def _with_notes(fence: Fence, tokens, j: int, lines: list[str], start: int, page: str) -> tuple[Fence, int]:
-    """``fence`` with the ordered list at ``tokens[j]`` as its notes, if it runs and has markers, and the
-    index after that list; else ``fence`` unchanged and ``j``."""
-    if not (fence.runs and fence.markers):
-        return fence, j
-    where = f"{page}:{fence.line}"
-    opening = tokens[j] if j < len(tokens) else None
-    if opening is None or opening.type != "ordered_list_open":
-        raise PageError(
-            f"{where}: the code has annotation markers {fence.markers} but no ordered list of notes follows the fence"
-        )
-    close = _closing(tokens, j)
-    items = [t for t in tokens[j:close] if t.type == "list_item_open" and t.level == opening.level + 1]
-    if sorted(fence.markers) != list(range(1, len(items) + 1)):
-        raise PageError(
-            f"{where}: the code's annotation markers {fence.markers} do not number the {len(items)} notes after it "
-            f"1…{len(items)}"
-        )
-    if any(child.type == "link_open" for t in tokens[j:close] for child in t.children or []):
-        raise PageError(f"{where}: a note on the code links somewhere; say it in the prose after the notes")
-    text = textwrap.dedent("\n".join(lines[opening.map[0] : opening.map[1]])).strip("\n")
-    notes = dataclasses.replace(
-        fence, notes=text, notes_line=start + opening.map[0], notes_end=start + opening.map[1], note_count=len(items)
+    return Fence(
+        line,
+        first_line + token.map[1],
+        language,
+        options,
+        token.info,
+        body,
+        origin,
+        code,
+        depth,
     )
-    return notes, close + 1
 
 
 # The options pages are built with; mkdocs.yml passes the same ones to pymdownx.snippets.
@@ -375,7 +398,12 @@ def expand_includes(text: str, snippets_dir: Path) -> str:
     if md is None:
         md = _EXPANDERS[str(snippets_dir)] = markdown.Markdown(
             extensions=["pymdownx.snippets"],
-            extension_configs={"pymdownx.snippets": {"base_path": [str(snippets_dir)], **SNIPPETS_CONFIG}},
+            extension_configs={
+                "pymdownx.snippets": {
+                    "base_path": [str(snippets_dir)],
+                    **SNIPPETS_CONFIG,
+                }
+            },
         )
     return "\n".join(md.preprocessors["snippet"].run(text.split("\n")))
 
@@ -383,10 +411,14 @@ def expand_includes(text: str, snippets_dir: Path) -> str:
 def expand_origin(origin: Origin, snippets_dir: Path, where: str = "?") -> str:
     """The code of ``origin`` as the page shows it (pymdownx.snippets with the site's settings)."""
     if not (Path(snippets_dir) / origin.file).is_file():
-        raise PageError(f'{where}: --8<-- "{origin}": no file snippets/{origin.file}')
+        raise PageError(
+            f'{where}: --8<-- "{origin}": no file snippets/{origin.file}'
+        )
     try:
         code = expand_includes(f'--8<-- "{origin}"', Path(snippets_dir))
-    except Exception as error:  # pymdownx.snippets: SnippetMissingError for a missing section
+    except (
+        Exception
+    ) as error:  # pymdownx.snippets: SnippetMissingError for a missing section
         raise PageError(f'{where}: --8<-- "{origin}": {error}') from None
     return code.strip("\n")
 
@@ -427,10 +459,21 @@ def body_line(source: str, body: str) -> int:
     """The line of ``source`` (a whole file) where ``body`` (its Markdown after the front matter, as mkdocs
     hands it over: leading and trailing blank lines dropped) starts; 1 if ``body`` is not its end."""
     head, tail = source.rstrip(), body.rstrip()
-    return head[: len(head) - len(tail)].count("\n") + 1 if tail and head.endswith(tail) else 1
+    return (
+        head[: len(head) - len(tail)].count("\n") + 1
+        if tail and head.endswith(tail)
+        else 1
+    )
 
 
-def parse_page(text: str, *, name: str, snippets_dir: Path, front: dict | None = None, first_line: int | None = None) -> Page:
+def parse_page(
+    text: str,
+    *,
+    name: str,
+    snippets_dir: Path,
+    front: dict | None = None,
+    first_line: int | None = None,
+) -> Page:
     """The model of a page. ``text`` is the whole file (its front matter is read), or, with ``front``
     given, the body only, whose first line is line ``first_line`` of the file."""
     if front is None:
@@ -443,10 +486,18 @@ def parse_page(text: str, *, name: str, snippets_dir: Path, front: dict | None =
     return page
 
 
-def parse_file(path: Path, *, snippets_dir: Path, docs_dir: Path | None = None) -> Page:
+def parse_file(
+    path: Path, *, snippets_dir: Path, docs_dir: Path | None = None
+) -> Page:
     path = Path(path)
-    name = f"docs/{path.relative_to(docs_dir).as_posix()}" if docs_dir else path.as_posix()
-    return parse_page(path.read_text(encoding="utf-8"), name=name, snippets_dir=snippets_dir)
+    name = (
+        f"docs/{path.relative_to(docs_dir).as_posix()}"
+        if docs_dir
+        else path.as_posix()
+    )
+    return parse_page(
+        path.read_text(encoding="utf-8"), name=name, snippets_dir=snippets_dir
+    )
 
 
 def _inline(token, page: Page, line: int, depth: int) -> None:
@@ -466,12 +517,31 @@ def _inline(token, page: Page, line: int, depth: int) -> None:
             src = child.attrGet("src") or ""
             match = FIGURE_SRC_RE.match(src)
             if match:
-                alt = "".join(grandchild.content for grandchild in child.children or []) or child.content
-                kind = "figure" if layout.is_figure(match["module"]) else "animation"
-                page.blocks.append(Figure(line, kind, match["module"], alt, src, depth))
+                alt = (
+                    "".join(
+                        grandchild.content
+                        for grandchild in child.children or []
+                    )
+                    or child.content
+                )
+                kind = (
+                    "figure"
+                    if layout.is_figure(match["module"])
+                    else "animation"
+                )
+                page.blocks.append(
+                    Figure(line, kind, match["module"], alt, src, depth)
+                )
 
 
-def _walk(tokens, page: Page, lines: list[str], start: int, snippets_dir: Path, depth: int) -> None:
+def _walk(
+    tokens,
+    page: Page,
+    lines: list[str],
+    start: int,
+    snippets_dir: Path,
+    depth: int,
+) -> None:
     level = tokens[0].level if tokens else 0
     i = 0
     while i < len(tokens):
@@ -481,70 +551,125 @@ def _walk(tokens, page: Page, lines: list[str], start: int, snippets_dir: Path, 
             inline = tokens[i + 1]
             match = ANCHOR_RE.search(inline.content)
             text = inline.content[: match.start()] if match else inline.content
-            page.blocks.append(Heading(line, int(token.tag[1]), text, match["id"] if match else None, depth))
+            page.blocks.append(
+                Heading(
+                    line,
+                    int(token.tag[1]),
+                    text,
+                    match["id"] if match else None,
+                    depth,
+                )
+            )
             _inline(inline, page, line, depth)
             i += 3
             continue
         if token.type == "fence":
-            fence = _fence(token, page.name, start, snippets_dir, depth)
-            fence, after = _with_notes(fence, tokens, i + 1, lines, start, page.name)
-            page.blocks.append(fence)
-            for child in tokens[i + 1 : after]:  # the notes' equations
-                if child.type == "inline":
-                    _inline(child, page, start + child.map[0] if child.map else line, depth)
-            i = after
+            page.blocks.append(
+                _fence(token, page.name, start, snippets_dir, depth)
+            )
+            i += 1
             continue
         if token.type == "html_block":
             ids, cell = _html_ids(token.content)
             page.html_ids.extend(ids)
             if ids and token.level == level:
-                page.blocks.append(Widget(line, token.content, tuple(ids), cell, depth))
+                page.blocks.append(
+                    Widget(line, token.content, tuple(ids), cell, depth)
+                )
             if MARKDOWN_HTML_RE.match(token.content):
                 inner = token.content.rstrip("\n").split("\n")
-                body = "\n".join(x for x in inner[1:] if not re.match(r"^\s*</\w+>\s*$", x))
-                _walk(parser().parse(body), page, body.split("\n"), line + 1, snippets_dir, depth + 1)
+                body = "\n".join(
+                    x for x in inner[1:] if not re.match(r"^\s*</\w+>\s*$", x)
+                )
+                _walk(
+                    parser().parse(body),
+                    page,
+                    body.split("\n"),
+                    line + 1,
+                    snippets_dir,
+                    depth + 1,
+                )
             elif token.level == level and not ids:
-                page.blocks.append(Prose(line, start + token.map[1], token.content.rstrip("\n"), depth))
+                page.blocks.append(
+                    Prose(
+                        line,
+                        start + token.map[1],
+                        token.content.rstrip("\n"),
+                        depth,
+                    )
+                )
             i += 1
             continue
         if token.type == "math_block":
             page.display_math += 1
             if token.level == level:
-                page.blocks.append(Prose(line, start + token.map[1], token.content, depth))
+                page.blocks.append(
+                    Prose(line, start + token.map[1], token.content, depth)
+                )
             i += 1
             continue
         if token.type == "inline":
             _inline(token, page, line, depth)
             i += 1
             continue
-        if token.nesting == 1 and token.level == level and token.map and token.type != "heading_open":
+        if (
+            token.nesting == 1
+            and token.level == level
+            and token.map
+            and token.type != "heading_open"
+        ):
             close = _closing(tokens, i)
             inner = tokens[i + 1 : close]
             before = len(page.blocks)
             nested = depth + 1 if token.type == "container_open" else depth
-            for k, child in enumerate(inner):  # links, math, figures, fences of the block
+            for child in inner:  # links, math, figures, fences of the block
                 if child.type == "inline":
-                    _inline(child, page, start + child.map[0] if child.map else line, nested)
+                    _inline(
+                        child,
+                        page,
+                        start + child.map[0] if child.map else line,
+                        nested,
+                    )
                 elif child.type == "fence":
-                    fence = _fence(child, page.name, start, snippets_dir, nested)
-                    page.blocks.append(_with_notes(fence, inner, k + 1, lines, start, page.name)[0])
+                    page.blocks.append(
+                        _fence(child, page.name, start, snippets_dir, nested)
+                    )
                 elif child.type == "math_block":
                     page.display_math += 1
                 elif child.type == "html_block":
                     page.html_ids.extend(_html_ids(child.content)[0])
             found = page.blocks[before:]
             lone_figure = (
-                token.type == "paragraph_open" and len(found) == 1 and isinstance(found[0], Figure)
+                token.type == "paragraph_open"
+                and len(found) == 1
+                and isinstance(found[0], Figure)
                 and _only_image(inner)
             )
             if lone_figure:
-                page.blocks[before] = dataclasses.replace(found[0], alone=True, end=start + token.map[1])
+                page.blocks[before] = dataclasses.replace(
+                    found[0], alone=True, end=start + token.map[1]
+                )
             else:
-                page.blocks.insert(before, Prose(line, start + token.map[1], "\n".join(lines[token.map[0] : token.map[1]]), depth))
+                page.blocks.insert(
+                    before,
+                    Prose(
+                        line,
+                        start + token.map[1],
+                        "\n".join(lines[token.map[0] : token.map[1]]),
+                        depth,
+                    ),
+                )
             i = close + 1
             continue
         if token.map and token.level == level:  # hr, code_block
-            page.blocks.append(Prose(line, start + token.map[1], "\n".join(lines[token.map[0] : token.map[1]]), depth))
+            page.blocks.append(
+                Prose(
+                    line,
+                    start + token.map[1],
+                    "\n".join(lines[token.map[0] : token.map[1]]),
+                    depth,
+                )
+            )
         i += 1
 
 
@@ -553,9 +678,21 @@ def _only_image(tokens) -> bool:
     inline = [t for t in tokens if t.type == "inline"]
     if len(inline) != 1:
         return False
-    kids = [c for c in inline[0].children or [] if not (c.type == "text" and not c.content.strip())]
-    attributes = len(kids) == 2 and kids[1].type == "text" and re.fullmatch(r"\s*\{[^}]*\}\s*", kids[1].content)
-    return bool(kids) and kids[0].type == "image" and (len(kids) == 1 or bool(attributes))
+    kids = [
+        c
+        for c in inline[0].children or []
+        if not (c.type == "text" and not c.content.strip())
+    ]
+    attributes = (
+        len(kids) == 2
+        and kids[1].type == "text"
+        and re.fullmatch(r"\s*\{[^}]*\}\s*", kids[1].content)
+    )
+    return (
+        bool(kids)
+        and kids[0].type == "image"
+        and (len(kids) == 1 or bool(attributes))
+    )
 
 
 def _closing(tokens, i: int) -> int:

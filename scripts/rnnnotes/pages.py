@@ -1,13 +1,12 @@
 """The two languages of a page must say the same thing in the same structure.
 
-Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_pages` reads both with the page model
+Every page is ``name.zh.md`` beside ``name.en.md``. :func:`compare_models` takes both from the page model
 (:mod:`rnnnotes.page_model`) and checks, block by block, that they have the same heading anchors (every
 heading carries an explicit ``{ #anchor }``), the same fence origins (snippet file and section, in order),
 the same figures and animations, the same links within the site, the same number of display and inline
 equations, the same ids on raw HTML elements (a widget's container), the same ``widgets`` in the front
 matter (the scripts the page loads) and as many ``tags`` (the page's search keywords, translated). Prose
-is free, except that a Chinese paragraph (a fence's notes too) is written on one line. Both languages have
-as many notes on a fence: the page model requires one note per marker in the included code.
+is free, except that a Chinese paragraph is written on one line.
 """
 
 from __future__ import annotations
@@ -20,14 +19,18 @@ from .page_model import Heading, Page, PageError, Prose, parse_file
 LANGUAGES = ("zh", "en")
 SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 # A line break inside a Chinese paragraph renders as a stray space between two characters.
-CJK_SOFT_BREAK_RE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][ \t]*\n[ \t]*(?=[^\s#|!>*+\-\d]|\*\*)")
+CJK_SOFT_BREAK_RE = re.compile(
+    r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][ \t]*\n[ \t]*(?=[^\s#|!>*+\-\d]|\*\*)"
+)
 
 
 def structure(page: Page) -> dict:
     """What must be equal in the two languages of a page (lists are in page order; links are sorted,
     since sentences may move)."""
     return {
-        "anchors": [heading.anchor for heading in page.headings if heading.anchor],
+        "anchors": [
+            heading.anchor for heading in page.headings if heading.anchor
+        ],
         "includes": [str(origin) for origin in page.includes],
         "figures": [figure.module for figure in page.figures],
         "links": sorted(page.links),
@@ -45,14 +48,17 @@ def unanchored(page: Page) -> list[Heading]:
 
 def broken_chinese_paragraphs(page: Page) -> list[str]:
     problems = []
-    texts = [(block.line, block.text) for block in page.blocks if isinstance(block, Prose)]
-    texts += [(fence.notes_line, fence.notes) for fence in page.fences if fence.notes]
+    texts = [
+        (block.line, block.text)
+        for block in page.blocks
+        if isinstance(block, Prose)
+    ]
     for first, text in texts:
         for match in CJK_SOFT_BREAK_RE.finditer(text):
             line = first + text[: match.start()].count("\n")
             problems.append(
                 f"{page.name}:{line}: line break inside a Chinese paragraph after "
-                f"{text[max(0, match.start() - 12):match.start() + 1]!r} (write the paragraph on one line)"
+                f"{text[max(0, match.start() - 12) : match.start() + 1]!r} (write the paragraph on one line)"
             )
     return problems
 
@@ -71,13 +77,17 @@ def page_pairs(docs_dir: Path) -> tuple[dict[str, dict[str, Path]], list[str]]:
     return pairs, strays
 
 
-def parse_docs(docs_dir: Path, snippets_dir: Path = SNIPPETS) -> dict[str, Page]:
+def parse_docs(
+    docs_dir: Path, snippets_dir: Path = SNIPPETS
+) -> dict[str, Page]:
     """The model of every page, keyed by its path inside docs/ (``gru.en.md``). Raises one PageError
     that lists every page the model refuses."""
     docs_dir, models, errors = Path(docs_dir), {}, []
     for path in sorted(docs_dir.rglob("*.md")):
         try:
-            models[path.relative_to(docs_dir).as_posix()] = parse_file(path, snippets_dir=snippets_dir, docs_dir=docs_dir)
+            models[path.relative_to(docs_dir).as_posix()] = parse_file(
+                path, snippets_dir=snippets_dir, docs_dir=docs_dir
+            )
         except PageError as error:
             errors.append(str(error))
     if errors:
@@ -88,30 +98,29 @@ def parse_docs(docs_dir: Path, snippets_dir: Path = SNIPPETS) -> dict[str, Page]
 def compare_models(docs_dir: Path, models: dict[str, Page]) -> list[str]:
     """Every problem found, each naming the file(s) involved. Empty means every pair matches."""
     pairs, strays = page_pairs(docs_dir)
-    problems = [f"docs/{s}: not named <page>.zh.md or <page>.en.md" for s in strays]
+    problems = [
+        f"docs/{s}: not named <page>.zh.md or <page>.en.md" for s in strays
+    ]
     for name, files in sorted(pairs.items()):
         missing = [lang for lang in LANGUAGES if lang not in files]
         if missing:
             present = ", ".join(f"docs/{name}.{lang}.md" for lang in files)
-            problems.append(f"{present}: no translation docs/{name}.{missing[0]}.md")
+            problems.append(
+                f"{present}: no translation docs/{name}.{missing[0]}.md"
+            )
             continue
         zh, en = (models[f"{name}.{lang}.md"] for lang in LANGUAGES)
         problems += broken_chinese_paragraphs(zh)
         for page in (zh, en):
             for heading in unanchored(page):
-                problems.append(f"{page.name}:{heading.line}: heading {heading.text.strip()!r} has no {{ #anchor }}")
+                problems.append(
+                    f"{page.name}:{heading.line}: heading {heading.text.strip()!r} has no {{ #anchor }}"
+                )
         label = f"docs/{name}.zh.md vs docs/{name}.en.md"
         zh_structure, en_structure = structure(zh), structure(en)
         for field, value in zh_structure.items():
             if value != en_structure[field]:
-                problems.append(f"{label}: {field} differ: {value} != {en_structure[field]}")
+                problems.append(
+                    f"{label}: {field} differ: {value} != {en_structure[field]}"
+                )
     return problems
-
-
-def compare_pages(docs_dir: Path, snippets_dir: Path = SNIPPETS) -> list[str]:
-    """:func:`compare_models` of the pages in ``docs_dir``; a page the model refuses is a problem too."""
-    try:
-        models = parse_docs(docs_dir, snippets_dir)
-    except PageError as error:
-        return [str(error)]
-    return compare_models(Path(docs_dir), models)

@@ -23,7 +23,9 @@ import tempfile
 import traceback
 from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # run as a script: find rnnnotes
+sys.path.insert(
+    0, os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+)  # run as a script: find rnnnotes
 from rnnnotes import layout  # noqa: E402
 from rnnnotes.fresh import fresh_start  # noqa: E402
 from rnnnotes.layout import Layout  # noqa: E402
@@ -51,13 +53,18 @@ def _snippet_modules(snippets_dir: Path) -> dict[str, Path]:
 def _deps(snippets_dir: Path) -> list[str]:
     """The snippet files this run imported, as paths under the root (``common/count_params.py``)."""
     layout = Layout(snippets_dir)
-    return sorted(layout.relative(p) for p in _snippet_modules(snippets_dir).values())
+    return sorted(
+        layout.relative(p) for p in _snippet_modules(snippets_dir).values()
+    )
 
 
 def run_code(code: str, name: str, snippets_dir: Path) -> dict:
     fresh_start(snippets_dir)
     out = io.StringIO()
-    namespace = {"__name__": "__main__", "__file__": str(snippets_dir / name.split(":")[0])}
+    namespace = {
+        "__name__": "__main__",
+        "__file__": str(snippets_dir / name.split(":")[0]),
+    }
     with contextlib.redirect_stdout(out):
         exec(compile(code, f"<snippet {name}>", "exec"), namespace)
     return {"stdout": out.getvalue(), "deps": _deps(snippets_dir)}
@@ -66,7 +73,9 @@ def run_code(code: str, name: str, snippets_dir: Path) -> dict:
 def _svg(fig) -> str:
     """The one way the build saves a figure: SVG text without a date, on white."""
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white")
+    fig.savefig(
+        buffer, format="svg", metadata={"Date": None}, facecolor="white"
+    )
     return buffer.getvalue()
 
 
@@ -78,7 +87,9 @@ def _snippet_function(module_name: str, snippets_dir: Path):
     module = importlib.import_module(module_name)
     function = getattr(module, module_name, None)
     if function is None:
-        raise AttributeError(f"{layout.NAME}/{Layout(snippets_dir).file_of(module_name)} must define {module_name}()")
+        raise AttributeError(
+            f"{layout.NAME}/{Layout(snippets_dir).file_of(module_name)} must define {module_name}()"
+        )
     return function
 
 
@@ -90,7 +101,9 @@ def make_figure(module_name: str, snippets_dir: Path) -> dict:
     with plt.rc_context(SVG_RC):
         fig = function()
         if not isinstance(fig, Figure):
-            raise TypeError(f"{module_name}() must return a matplotlib Figure, not {type(fig).__name__}")
+            raise TypeError(
+                f"{module_name}() must return a matplotlib Figure, not {type(fig).__name__}"
+            )
         svg = _svg(fig)
     plt.close(fig)
     return {"svg": svg, "deps": _deps(snippets_dir)}
@@ -104,8 +117,10 @@ def make_animation(module_name: str, snippets_dir: Path) -> dict:
     with plt.rc_context(SVG_RC):
         animation = function()
         if not callable(getattr(animation, "render", None)):
-            raise TypeError(f"{module_name}() must return a StagedFigure (snippets/common/svg_animation.py), "
-                            f"not {type(animation).__name__}")
+            raise TypeError(
+                f"{module_name}() must return a StagedFigure (snippets/common/svg_animation.py), "
+                f"not {type(animation).__name__}"
+            )
         svg, still = animation.render(_svg)
     plt.close(animation.figure)
     return {"svg": svg, "still": still, "deps": _deps(snippets_dir)}
@@ -130,13 +145,25 @@ def main() -> None:
         chatter.truncate()
         try:
             if request["kind"] == "code":
-                answer = run_code(request["code"], request["name"], snippets_dir)
+                answer = run_code(
+                    request["code"], request["name"], snippets_dir
+                )
             else:
-                answer = MAKERS[request["kind"]](request["module"], snippets_dir)
+                answer = MAKERS[request["kind"]](
+                    request["module"], snippets_dir
+                )
+            # the trained results this run read or wrote (snippets/common/trained.py), which the build
+            # records as used so that the cache's pruning rule keeps them
+            answer["trained"] = sorted(
+                getattr(sys.modules.get("trained"), "USED", ())
+            )
         except BaseException:  # noqa: BLE001 - every failure goes back to the build
             chatter.seek(0)
             said = chatter.read().decode("utf-8", "replace")[-3000:].strip()
-            answer = {"error": traceback.format_exc(limit=-8) + (f"\nstderr:\n{said}" if said else "")}
+            answer = {
+                "error": traceback.format_exc(limit=-8)
+                + (f"\nstderr:\n{said}" if said else "")
+            }
         answers.write(json.dumps(answer) + "\n")
         answers.flush()
 

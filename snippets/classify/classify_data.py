@@ -12,12 +12,15 @@ SPLITS = {"train": 1400, "validation": 300, "test": 300}
 
 
 def data_path():
-    """The data file beside this module, or in the current folder (a notebook's)."""
+    """The data file beside this module, or in the current folder (a
+    notebook's)."""
     for folder in (Path(__file__).resolve().parent, Path.cwd()):
         if (folder / DATA).is_file():
             return folder / DATA
-    raise FileNotFoundError(f"{DATA} not found beside {Path(__file__).name} "
-                            "or in the current folder: download it from the page")
+    raise FileNotFoundError(
+        f"{DATA} not found beside {Path(__file__).name} "
+        "or in the current folder: download it from the page"
+    )
 
 
 # --8<-- [start:load]
@@ -35,14 +38,24 @@ def split_poems(poems, seed=0):
     order = np.random.default_rng(seed).permutation(len(poems))
     splits, start = {}, 0
     for name, size in SPLITS.items():
-        splits[name] = [poems[i] for i in order[start:start + size]]
+        splits[name] = [poems[i] for i in order[start : start + size]]
         start += size
     return splits
+
+
 # --8<-- [end:load]
 
 
 if __name__ == "__main__":
-    header = json.loads(data_path().read_text(encoding="utf-8").split("\n", 1)[0])
+    header = json.loads(
+        data_path().read_text(encoding="utf-8").split("\n", 1)[0]
+    )
     print(header["source"])
-    print(len(header["files"]), "files, from", header["files"][0], "to", header["files"][-1])
+    print(
+        len(header["files"]),
+        "files, from",
+        header["files"][0],
+        "to",
+        header["files"][-1],
+    )
     print(header["counts"], "|", header["license"].split("\n")[0])

@@ -1,23 +1,35 @@
 import matplotlib.pyplot as plt
+from classify_train import result
 
-from classify_train import trained
+
+def curves(key, symbol):
+    """One quantity of the note's LSTM after each epoch: training (solid)
+    and validation (dashed); dotted, the epoch whose weights were kept."""
+    run = result("lstm", 0, "normalised")
+    h, best = run["history"], run["best_epoch"]
+    epochs = range(1, len(h["loss"]) + 1)
+    fig, ax = plt.subplots(figsize=(5.0, 2.8), layout="constrained")
+    ax.plot(epochs, h[key], color="#3949ab", lw=2, marker="o", ms=4)
+    ax.plot(
+        epochs,
+        h[f"val_{key}"],
+        color="#d84315",
+        lw=2,
+        ls="--",
+        marker="s",
+        ms=4,
+    )
+    ax.axvline(best, color="0.45", lw=1, ls=":")
+    ax.set_xlabel(r"$e$")
+    ax.set_ylabel(symbol)
+    ax.set_xticks(list(epochs))
+    ax.grid(True, color="0.9")
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
 
 
 def classify_fig_curves():
-    result = trained("lstm")
-    h, best = result["history"], result["best_epoch"]
-    epochs = range(1, len(h["loss"]) + 1)
-    fig, axes = plt.subplots(1, 2, figsize=(7.2, 3.2), layout="constrained")
-    for ax, key, label in zip(axes, ("loss", "accuracy"), (r"$\mathcal{L}$", r"$a$")):
-        ax.plot(epochs, h[key], color="#3949ab", lw=2, marker="o", ms=4)
-        ax.plot(epochs, h[f"val_{key}"], color="#d84315", lw=2, ls="--", marker="s", ms=4)
-        ax.axvline(best, color="0.55", lw=1, ls=":")
-        ax.set_xlabel(r"$e$")
-        ax.set_ylabel(label)
-        ax.set_xticks(list(epochs))
-        ax.grid(True, color="0.9")
-        ax.spines[["top", "right"]].set_visible(False)
-    return fig
+    return curves("loss", r"$L$")
 
 
 if __name__ == "__main__":

@@ -22,4 +22,6 @@ if __name__ == "__main__":
     no_mask.set_weights(embedding.get_weights())
     _, h_unmasked, _ = lstm(no_mask(post))
     print("h_T, pre-padded, masked:  ", keras.ops.convert_to_numpy(h_pre)[0])
-    print("h_T, post-padded, no mask:", keras.ops.convert_to_numpy(h_unmasked)[0])
+    print(
+        "h_T, post-padded, no mask:", keras.ops.convert_to_numpy(h_unmasked)[0]
+    )

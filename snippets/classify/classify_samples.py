@@ -1,18 +1,24 @@
 import numpy as np
-
-from classify_data import CLASSES, load_poems, split_poems
-from classify_train import trained
+from classify_results import REFERENCE
+from classify_train import result, texts
+from labels import label
 
 if __name__ == "__main__":
-    test = split_poems(load_poems())["test"]
-    lstm = np.array(trained("lstm")["test_probability"])
-    bag = np.array(trained("bag_of_characters")["test_probability"])
-    labels = np.array([p[0] for p in test])
+    poems, labels = texts(0, "normalised")["test"]
+    lstm = np.array(result("lstm", 0, "normalised")["test_probability"])
+    base = np.array(
+        result(REFERENCE["normalised"], 0, "normalised")["test_probability"]
+    )
     wrong = np.flatnonzero((lstm > 0.5) != labels)
-    disagree = np.flatnonzero(((lstm > 0.5) == labels) & ((bag > 0.5) != labels))
+    right = (lstm > 0.5) == labels
+    disagree = np.flatnonzero(right & ((base > 0.5) != labels))
     sure = np.argsort(np.abs(lstm - 0.5))[::-1]
-    print("class  P(qu) LSTM  P(qu) bag  poem")
+    print(
+        label(
+            "class  P(qu) LSTM  P(qu) bag  poem",
+            "类别  LSTM 的 P(曲)  字符袋的 P(曲)  作品",
+        )
+    )
     for i in [*sure[:2], *disagree[:3], *wrong[:3]]:
-        print(f"{CLASSES[labels[i]]:<5}  {lstm[i]:>10.3f}  {bag[i]:>9.3f}  {test[i][3][:28]}")
-    print(f"LSTM wrong on {len(wrong)} of {len(test)}; "
-          f"right where the bag of characters is wrong: {len(disagree)}")
+        name = label(*(("ci", "词"), ("qu", "曲"))[int(labels[i])])
+        print(f"{name}  {lstm[i]:.3f}  {base[i]:.3f}  {poems[i][:24]}")

@@ -1,5 +1,4 @@
 import numpy as np
-
 from gru_example import W_hh, W_xh, b_hh, b_xh, h_prev, x_t
 from gru_reset_gate import r_t
 

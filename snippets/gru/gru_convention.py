@@ -1,19 +1,26 @@
-"""Convention B, h = (1-z) h_prev + z h~, is Keras' GRU with the update gate negated."""
+"""Convention B, h = (1-z) h_prev + z h~, is Keras' GRU with the update gate
+negated."""
 
 import numpy as np
 
 
 # --8<-- [start:flip]
 def flip_update_gate(kernel, recurrent_kernel, bias):
-    """Negate the update gate's weights and biases: the first third of the last axis.
+    """Negate the update gate's weights and biases: the first third of the last
+    axis.
 
-    sigmoid(-a) = 1 - sigmoid(a): the flipped gate computes 1 - z where the original had z.
+    sigmoid(-a) = 1 - sigmoid(a): the flipped gate computes 1 - z where the
+    original had z.
     """
     units = kernel.shape[-1] // 3
-    flipped = [np.array(w, dtype=np.float64) for w in (kernel, recurrent_kernel, bias)]
+    flipped = [
+        np.array(w, dtype=np.float64) for w in (kernel, recurrent_kernel, bias)
+    ]
     for w in flipped:
         w[..., :units] *= -1
     return flipped
+
+
 # --8<-- [end:flip]
 
 
@@ -21,8 +28,8 @@ def flip_update_gate(kernel, recurrent_kernel, bias):
 def gru_forward_convention_b(x, kernel, recurrent_kernel, bias):
     """A GRU in convention B: h_t = (1 - z_t) h_{t-1} + z_t h~_t.
 
-    Keras' weight layout and reset_after=True form, like gru_forward; only the line
-    that mixes h and the candidate differs.
+    Keras' weight layout and reset_after=True form, like gru_forward; only the
+    line that mixes h and the candidate differs.
     """
     h = np.zeros((x.shape[0], recurrent_kernel.shape[0]))
     outputs = []
@@ -35,11 +42,20 @@ def gru_forward_convention_b(x, kernel, recurrent_kernel, bias):
         h = (1 - z) * h + z * candidate
         outputs.append(h)
     return np.stack(outputs, axis=1)
+
+
 # --8<-- [end:seed]
 
 
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
-    weights = rng.normal(size=(3, 12)), rng.normal(size=(4, 12)), rng.normal(size=(2, 12))
+    weights = (
+        rng.normal(size=(3, 12)),
+        rng.normal(size=(4, 12)),
+        rng.normal(size=(2, 12)),
+    )
     x = rng.normal(size=(2, 5, 3))
-    print("outputs", gru_forward_convention_b(x, *flip_update_gate(*weights)).shape)
+    print(
+        "outputs",
+        gru_forward_convention_b(x, *flip_update_gate(*weights)).shape,
+    )

@@ -24,6 +24,15 @@ def sigmoid(a):
 if __name__ == "__main__":
     np.set_printoptions(precision=3, suppress=True)
     print("kernel", kernel.shape, "recurrent_kernel", recurrent_kernel.shape)
-    print("bias", bias.shape, "W_xz", W_xz.shape, "W_hz", W_hz.shape, "b_z", b_z.shape)
+    print(
+        "bias",
+        bias.shape,
+        "W_xz",
+        W_xz.shape,
+        "W_hz",
+        W_hz.shape,
+        "b_z",
+        b_z.shape,
+    )
     print("x_t   ", x_t)
     print("h_prev", h_prev)

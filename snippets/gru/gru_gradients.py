@@ -1,11 +1,13 @@
-"""How fast a GRU forgets: the norm of dh_T/dh_t, depending on the update gate's bias."""
+"""How fast a GRU forgets: the norm of dh_T/dh_t, depending on the update gate's
+bias."""
 
 import numpy as np
 
 
 # --8<-- [start:jacobian]
 def gru_step_jacobian(x_t, h, kernel, recurrent_kernel, bias):
-    """One GRU step (Keras, reset_after=True) on vectors x_t (input_dim,) and h (units,).
+    """One GRU step (Keras, reset_after=True) on vectors x_t (input_dim,) and h
+    (units,).
 
     Returns (h_new, J) with J[i, j] = d h_new[j] / d h[i].
     """
@@ -22,6 +24,8 @@ def gru_step_jacobian(x_t, h, kernel, recurrent_kernel, bias):
     dc = (W_hh * r + dr * h_h) * (1 - c**2)
     J = np.diag(z) + dz * (h - c) + dc * (1 - z)
     return h_new, J
+
+
 # --8<-- [end:jacobian]
 
 
@@ -29,12 +33,15 @@ def gru_step_jacobian(x_t, h, kernel, recurrent_kernel, bias):
 def gru_gradient_norms(update_bias, steps=60, units=32, input_dim=8, seed=0):
     """Spectral norm of dh_T/dh_t for t = T, T-1, ..., 1 in a random GRU.
 
-    Weights are drawn like Keras' defaults (orthogonal recurrent kernel, zero biases)
-    except the update gate's bias, set to `update_bias`: z starts near sigmoid(update_bias).
-    Returns an array whose entry k is the norm for distance T - t = k.
+    Weights are drawn like Keras' defaults (orthogonal recurrent kernel, zero
+    biases) except the update gate's bias, set to `update_bias`: z starts near
+    sigmoid(update_bias). Returns an array whose entry k is the norm for
+    distance T - t = k.
     """
     rng = np.random.default_rng(seed)
-    kernel = rng.normal(scale=1 / np.sqrt(input_dim), size=(input_dim, 3 * units))
+    kernel = rng.normal(
+        scale=1 / np.sqrt(input_dim), size=(input_dim, 3 * units)
+    )
     orthogonal, _ = np.linalg.qr(rng.normal(size=(3 * units, units)))
     recurrent_kernel = orthogonal.T
     bias = np.zeros((2, 3 * units))
@@ -53,10 +60,15 @@ def gru_gradient_norms(update_bias, steps=60, units=32, input_dim=8, seed=0):
         product = jacobian @ product
         norms.append(np.linalg.norm(product, ord=2))
     return np.array(norms)
+
+
 # --8<-- [end:gradient_norms]
 
 
 if __name__ == "__main__":
     for update_bias in (0.0, 2.0, 4.0):
         norms = gru_gradient_norms(update_bias)
-        print(f"b_z = {update_bias}: distance 10 -> {norms[10]:.2e}, 50 -> {norms[50]:.2e}")
+        print(
+            f"b_z = {update_bias}: distance 10 -> {norms[10]:.2e}, "
+            f"50 -> {norms[50]:.2e}"
+        )

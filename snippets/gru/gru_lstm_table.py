@@ -17,7 +17,12 @@ def count_params(make_layer, input_dim, units):
 print("| $x$ | $h$ | " + " | ".join(LAYERS) + " | GRU / LSTM |")
 print("|" + "---:|" * (len(LAYERS) + 3))
 for input_dim, units in SIZES:
-    counts = {name: count_params(make, input_dim, units) for name, make in LAYERS.items()}
+    counts = {
+        name: count_params(make, input_dim, units)
+        for name, make in LAYERS.items()
+    }
     ratio = counts["GRU"] / counts["LSTM"]
     cells = [f"{n:,}" for n in counts.values()]
-    print(f"| {input_dim} | {units} | " + " | ".join(cells) + f" | {ratio:.3f} |")
+    print(
+        f"| {input_dim} | {units} | " + " | ".join(cells) + f" | {ratio:.3f} |"
+    )

@@ -9,10 +9,17 @@ print(f"recurrent_kernel  {recurrent_kernel} = {np.prod(recurrent_kernel)}")
 for reset_after, bias in ((True, (2, 3 * h)), (False, (3 * h,))):
     total = np.prod(kernel) + np.prod(recurrent_kernel) + np.prod(bias)
     formula, written = (
-        (3 * (h * (h + x) + 2 * h), "3(h(h+x)+2h)") if reset_after
+        (3 * (h * (h + x) + 2 * h), "3(h(h+x)+2h)")
+        if reset_after
         else (3 * (h * (h + x) + h), "3(h(h+x)+h)")
     )
     layer = keras.layers.GRU(h, reset_after=reset_after)
     layer.build((None, None, x))
-    print(f"reset_after={reset_after}: bias {bias} = {np.prod(bias)}, total {total}")
-    print(f"  {written} = {formula}, Keras count_params() = {layer.count_params()}")
+    print(
+        f"reset_after={reset_after}: bias {bias} = {np.prod(bias)}, "
+        f"total {total}"
+    )
+    print(
+        f"  {written} = {formula}, "
+        f"Keras count_params() = {layer.count_params()}"
+    )

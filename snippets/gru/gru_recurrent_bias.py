@@ -5,7 +5,9 @@ keras.utils.set_random_seed(0)
 units = 4
 x = np.random.default_rng(0).normal(size=(2, 6, 3)).astype("float32")
 layer = keras.layers.GRU(
-    units, return_sequences=True, bias_initializer=keras.initializers.RandomNormal(stddev=1.0)
+    units,
+    return_sequences=True,
+    bias_initializer=keras.initializers.RandomNormal(stddev=1.0),
 )
 outputs = keras.ops.convert_to_numpy(layer(x))
 kernel, recurrent_kernel, bias = layer.get_weights()
@@ -22,5 +24,11 @@ def change_after_moving(blocks):
 
 
 gates, candidate = slice(0, 2 * units), slice(2 * units, 3 * units)
-print(f"b_hz, b_hr moved into b_xz, b_xr: max change {change_after_moving(gates):.3f}")
-print(f"b_hh moved into b_xh:             max change {change_after_moving(candidate):.3f}")
+print(
+    "b_hz, b_hr moved into b_xz, b_xr: "
+    f"max change {change_after_moving(gates):.3f}"
+)
+print(
+    "b_hh moved into b_xh:             "
+    f"max change {change_after_moving(candidate):.3f}"
+)

@@ -1,5 +1,4 @@
 import numpy as np
-
 from gru_example import W_hr, W_xr, b_r, h_prev, sigmoid, x_t
 
 r_t = sigmoid(x_t @ W_xr + h_prev @ W_hr + b_r)

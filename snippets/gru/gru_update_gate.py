@@ -1,5 +1,4 @@
 import numpy as np
-
 from gru_example import W_hz, W_xz, b_z, h_prev, sigmoid, x_t
 
 z_t = sigmoid(x_t @ W_xz + h_prev @ W_hz + b_z)

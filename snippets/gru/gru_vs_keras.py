@@ -1,11 +1,14 @@
 import keras
 import numpy as np
-
 from gru_forward import gru_forward
 
 keras.utils.set_random_seed(0)
 batch, steps, input_dim, units = 2, 5, 3, 4
-x = np.random.default_rng(0).normal(size=(batch, steps, input_dim)).astype("float32")
+x = (
+    np.random.default_rng(0)
+    .normal(size=(batch, steps, input_dim))
+    .astype("float32")
+)
 
 for reset_after in (True, False):
     layer = keras.layers.GRU(
@@ -27,5 +30,7 @@ for reset_after in (True, False):
     )
     print(f"reset_after={reset_after}")
     print("  kernel", kernel.shape, "recurrent_kernel", recurrent_kernel.shape)
-    print("  bias", bias.shape, "outputs", outputs.shape, "h_last", h_last.shape)
+    print(
+        "  bias", bias.shape, "outputs", outputs.shape, "h_last", h_last.shape
+    )
     print("  same as Keras (max gap < 1e-5):", bool(gap < 1e-5))

@@ -25,8 +25,11 @@ def show(terms):
 if __name__ == "__main__":
     show({"x_t": x_t, "h_prev": h_prev, "c_prev": c_prev})
     gates = " ".join(f"{g:>4}" for g in "ifco" for _ in range(units))
-    arrays = {"kernel": kernel, "recurrent_kernel": recurrent_kernel,
-              "bias": bias}
+    arrays = {
+        "kernel": kernel,
+        "recurrent_kernel": recurrent_kernel,
+        "bias": bias,
+    }
     for name, value in arrays.items():
         rows = np.array2string(value, precision=1, floatmode="fixed")
         print(f"{name} {value.shape}\n{' ' * value.ndim}{gates}\n{rows}")

@@ -1,6 +1,5 @@
 import matplotlib.pyplot as plt
 import numpy as np
-
 from lstm_forward import sigmoid
 
 SIGMOID = "#3949ab"
@@ -8,7 +7,14 @@ TANH = "#00897b"
 
 
 def _open_interval(ax, x, low, high, color):
-    ax.plot([x, x], [low, high], color=color, lw=4, alpha=0.35, solid_capstyle="butt")
+    ax.plot(
+        [x, x],
+        [low, high],
+        color=color,
+        lw=4,
+        alpha=0.35,
+        solid_capstyle="butt",
+    )
     ax.plot([x, x], [low, high], "o", color=color, mfc="white", mew=1.8, ms=7)
 
 
@@ -18,7 +24,13 @@ def lstm_fig_activations():
     for level in (-1, 0, 1):
         ax.axhline(level, color="0.75", lw=1, ls="--")
     ax.axvline(0, color="0.75", lw=1)
-    ax.plot(z, sigmoid(z), color=SIGMOID, lw=2.2, label=r"$\sigma(z) = 1/(1+e^{-z})$")
+    ax.plot(
+        z,
+        sigmoid(z),
+        color=SIGMOID,
+        lw=2.2,
+        label=r"$\sigma(z) = 1/(1+e^{-z})$",
+    )
     ax.plot(z, np.tanh(z), color=TANH, lw=2.2, label=r"$\tanh(z)$")
     _open_interval(ax, 6.7, 0, 1, SIGMOID)
     _open_interval(ax, 7.3, -1, 1, TANH)

@@ -5,5 +5,11 @@ W_xf, W_hf, b_f = gate_weights("f")
 f_t = sigmoid(x_t @ W_xf + h_prev @ W_hf + b_f)
 
 if __name__ == "__main__":
-    show({"x_t @ W_xf": x_t @ W_xf, "h_prev @ W_hf": h_prev @ W_hf,
-          "b_f": b_f, "f_t": f_t})
+    show(
+        {
+            "x_t @ W_xf": x_t @ W_xf,
+            "h_prev @ W_hf": h_prev @ W_hf,
+            "b_f": b_f,
+            "f_t": f_t,
+        }
+    )

@@ -30,17 +30,24 @@ def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
     """
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 3 or x.shape[1] < 1:
-        raise ValueError(f"x: expected shape (batch, T>=1, input_dim), "
-                         f"got {x.shape}")
+        raise ValueError(
+            f"x: expected shape (batch, T>=1, input_dim), got {x.shape}"
+        )
     batch, steps, input_dim = x.shape
     kernel = np.asarray(kernel, dtype=np.float64)
-    if (kernel.ndim != 2 or kernel.shape[0] != input_dim
-            or kernel.shape[1] % 4 or kernel.shape[1] == 0):
-        raise ValueError(f"kernel: expected shape ({input_dim}, 4*units), "
-                         f"got {kernel.shape}")
+    if (
+        kernel.ndim != 2
+        or kernel.shape[0] != input_dim
+        or kernel.shape[1] % 4
+        or kernel.shape[1] == 0
+    ):
+        raise ValueError(
+            f"kernel: expected shape ({input_dim}, 4*units), got {kernel.shape}"
+        )
     units = kernel.shape[1] // 4
-    recurrent_kernel = _expect("recurrent_kernel", recurrent_kernel,
-                               (units, 4 * units))
+    recurrent_kernel = _expect(
+        "recurrent_kernel", recurrent_kernel, (units, 4 * units)
+    )
     bias = _expect("bias", bias, (4 * units,))
     state = (batch, units)
     h = np.zeros(state) if h0 is None else _expect("h0", h0, state)
@@ -58,6 +65,8 @@ def _expect(name, array, shape):
     if array.shape != shape:
         raise ValueError(f"{name}: expected shape {shape}, got {array.shape}")
     return array
+
+
 # --8<-- [end:forward]
 
 
@@ -70,5 +79,6 @@ if __name__ == "__main__":
         rng.normal(size=(units, 4 * units)),
         np.zeros(4 * units),
     )
-    print("outputs", outputs.shape, "h_last", h_last.shape,
-          "c_last", c_last.shape)
+    print(
+        "outputs", outputs.shape, "h_last", h_last.shape, "c_last", c_last.shape
+    )

@@ -1,5 +1,4 @@
 import numpy as np
-
 from lstm_example import gate_weights, h_prev, show, x_t
 from lstm_forward import sigmoid
 

@@ -1,7 +1,7 @@
-"""A one-unit LSTM with hand-set weights: it stores v_t on a marker, holds it."""
+"""A one-unit LSTM with hand-set weights: it stores v_t on a marker, holds
+it."""
 
 import numpy as np
-
 from lstm_forward import lstm_cell_step
 
 # --8<-- [start:weights]
@@ -18,6 +18,8 @@ def memory_cell_weights(gain=16.0):
     kernel[VALUE, GATE["c"]] = 1.0
     kernel[READ, GATE["o"]], bias[GATE["o"]] = gain, -gain / 2
     return kernel, recurrent_kernel, bias
+
+
 # --8<-- [end:weights]
 
 
@@ -36,8 +38,9 @@ def trace(x, kernel, recurrent_kernel, bias):
     h, c = np.zeros((1, units)), np.zeros((1, units))
     rows = []
     for x_t in x:
-        h, c, gates = lstm_cell_step(x_t[None], h, c, kernel,
-                                     recurrent_kernel, bias)
+        h, c, gates = lstm_cell_step(
+            x_t[None], h, c, kernel, recurrent_kernel, bias
+        )
         rows.append([value[0, 0] for value in (*gates, c, h)])
     return dict(zip(("i", "f", "c_tilde", "o", "c", "h"), np.array(rows).T))
 

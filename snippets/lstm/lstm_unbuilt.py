@@ -1,8 +1,9 @@
 import keras
 import numpy as np
 
-model = keras.Sequential([keras.layers.Embedding(500, 16),
-                          keras.layers.LSTM(32)])
+model = keras.Sequential(
+    [keras.layers.Embedding(500, 16), keras.layers.LSTM(32)]
+)
 model.summary(line_length=72)
 print("built:", model.built)
 try:
@@ -11,5 +12,9 @@ except ValueError as error:
     print("count_params():", str(error).split(", but ")[-1].split(".")[0])
 
 model(np.zeros((1, 128), dtype="int32"))
-print("after one batch: built:", model.built,
-      " count_params():", model.count_params())
+print(
+    "after one batch: built:",
+    model.built,
+    " count_params():",
+    model.count_params(),
+)

@@ -1,5 +1,4 @@
 import keras
-
 from count_params import GATES, count_params
 from params_tables import parameter_table
 
@@ -25,7 +24,11 @@ def rows():
     for layer, x, h, options in CASES:
         built = keras_layer(layer, h, **options)
         built.build((None, None, x))
-        yield (layer, x, h, options), count_params(layer, x, h, **options), built.count_params()
+        yield (
+            (layer, x, h, options),
+            count_params(layer, x, h, **options),
+            built.count_params(),
+        )
 
 
 if __name__ == "__main__":

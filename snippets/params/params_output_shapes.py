@@ -1,6 +1,5 @@
 import keras
 import numpy as np
-
 from params_tables import shape_table
 
 B, T, x, h = 4, 10, 8, 16

@@ -1,5 +1,4 @@
 import keras
-
 from params_tables import weights_table
 
 x, h = 16, 32
@@ -12,6 +11,8 @@ layers = {
 rows = []
 for call, layer in layers.items():
     layer.build((None, None, x))
-    kernel, recurrent_kernel, bias = (tuple(weight.shape) for weight in layer.weights)
+    kernel, recurrent_kernel, bias = (
+        tuple(weight.shape) for weight in layer.weights
+    )
     rows.append((call, kernel, recurrent_kernel, bias, layer.count_params()))
 print(weights_table(rows, x=x, h=h))

@@ -7,14 +7,32 @@ STATE = "#00897b"
 
 
 def _cell(ax, x, y, label):
-    ax.add_patch(FancyBboxPatch((x - 0.45, y - 0.35), 0.9, 0.7, boxstyle="round,pad=0.05",
-                                facecolor=CELL, edgecolor=EDGE, lw=1.8))
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - 0.45, y - 0.35),
+            0.9,
+            0.7,
+            boxstyle="round,pad=0.05",
+            facecolor=CELL,
+            edgecolor=EDGE,
+            lw=1.8,
+        )
+    )
     ax.text(x, y, label, ha="center", va="center", fontsize=13)
 
 
 def _arrow(ax, start, end, color=EDGE, **kwargs):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=14,
-                                 color=color, lw=1.6, **kwargs))
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="-|>",
+            mutation_scale=14,
+            color=color,
+            lw=1.6,
+            **kwargs,
+        )
+    )
 
 
 def rnn_fig_unrolled():
@@ -30,7 +48,13 @@ def rnn_fig_unrolled():
     ax.text(0, -1.32, r"$x_t$", ha="center", va="center", fontsize=13)
     _arrow(ax, (0, 0.42), (0, 1.15), color=STATE)
     ax.text(0, 1.32, r"$h_t$", ha="center", va="center", fontsize=13)
-    _arrow(ax, (0.5, 0.2), (0.5, -0.2), color=STATE, connectionstyle="arc3,rad=-2.2")
+    _arrow(
+        ax,
+        (0.5, 0.2),
+        (0.5, -0.2),
+        color=STATE,
+        connectionstyle="arc3,rad=-2.2",
+    )
     ax.text(1.05, 0.45, r"$W_h$", fontsize=11, color=STATE)
     ax.text(1.65, 0, "=", ha="center", va="center", fontsize=22)
 
@@ -39,13 +63,19 @@ def rnn_fig_unrolled():
     for x, t in steps:
         _cell(ax, x, 0, r"$\tanh$")
         _arrow(ax, (x, -1.15), (x, -0.42))
-        ax.text(x, -1.32, rf"$x_{{{t}}}$", ha="center", va="center", fontsize=13)
+        ax.text(
+            x, -1.32, rf"$x_{{{t}}}$", ha="center", va="center", fontsize=13
+        )
         ax.text(x + 0.1, -0.8, r"$W_x$", fontsize=10, color=EDGE)
         _arrow(ax, (x, 0.42), (x, 1.15), color=STATE)
         ax.text(x, 1.32, rf"$h_{{{t}}}$", ha="center", va="center", fontsize=13)
     for x in (2.0, 4.0, 6.0, 8.0):
-        _arrow(ax, (x - 0.45 if x > 2 else x + 0.05, 0), (x + 0.45 if x < 8 else x + 0.5, 0),
-               color=STATE)
+        _arrow(
+            ax,
+            (x - 0.45 if x > 2 else x + 0.05, 0),
+            (x + 0.45 if x < 8 else x + 0.5, 0),
+            color=STATE,
+        )
     for x, label in ((4.0, r"$h_{t-1}$"), (6.0, r"$h_t$")):
         ax.text(x, 0.22, label, ha="center", fontsize=10, color=STATE)
     ax.text(2.1, 0.22, r"$h_{t-2}$", ha="center", fontsize=10, color=STATE)

@@ -1,15 +1,16 @@
 import keras
 import numpy as np
-
 from seq2seq_data import DIGITS, START
 
 
 # --8<-- [start:model]
 def build_seq2seq(length, units=64):
-    """An LSTM encoder whose final (h, c) is the initial state of an LSTM decoder.
+    """An LSTM encoder whose final (h, c) is the initial state of an LSTM
+    decoder.
 
-    Returns the training model (teacher forcing) and two models for decoding that share its
-    layers: the encoder alone, and one decoder step from a token and a state."""
+    Returns the training model (teacher forcing) and two models for decoding
+    that share its layers: the encoder alone, and one decoder step from a token
+    and a state."""
     encoder_input = keras.Input((length, DIGITS))
     _, h, c = keras.layers.LSTM(units, return_state=True)(encoder_input)
 
@@ -22,14 +23,19 @@ def build_seq2seq(length, units=64):
     encoder = keras.Model(encoder_input, [h, c])
     state = [keras.Input((units,)), keras.Input((units,))]
     step, h_next, c_next = decoder(decoder_input, initial_state=state)
-    decoder_step = keras.Model([decoder_input, *state], [readout(step), h_next, c_next])
+    decoder_step = keras.Model(
+        [decoder_input, *state], [readout(step), h_next, c_next]
+    )
     return model, encoder, decoder_step
+
+
 # --8<-- [end:model]
 
 
 # --8<-- [start:greedy]
 def greedy_decode(encoder, decoder_step, encoder_input, length):
-    """Decode without the target: each step's input is the previous step's most likely digit."""
+    """Decode without the target: each step's input is the previous step's most
+    likely digit."""
     h, c = encoder.predict(encoder_input, verbose=0)
     token = np.full(len(encoder_input), START)
     digits = []
@@ -39,13 +45,29 @@ def greedy_decode(encoder, decoder_step, encoder_input, length):
         token = probabilities[:, 0].argmax(axis=-1)
         digits.append(token)
     return np.stack(digits, axis=1)
+
+
 # --8<-- [end:greedy]
 
 
 if __name__ == "__main__":
     keras.utils.set_random_seed(0)
     model, encoder, decoder_step = build_seq2seq(length=5)
-    print("trained:", [tuple(t.shape) for t in model.inputs], "->", tuple(model.output.shape))
-    print("encoder:", tuple(encoder.inputs[0].shape), "->", [tuple(t.shape) for t in encoder.outputs])
-    print("one step:", [tuple(t.shape) for t in decoder_step.inputs], "->",
-          [tuple(t.shape) for t in decoder_step.outputs])
+    print(
+        "trained:",
+        [tuple(t.shape) for t in model.inputs],
+        "->",
+        tuple(model.output.shape),
+    )
+    print(
+        "encoder:",
+        tuple(encoder.inputs[0].shape),
+        "->",
+        [tuple(t.shape) for t in encoder.outputs],
+    )
+    print(
+        "one step:",
+        [tuple(t.shape) for t in decoder_step.inputs],
+        "->",
+        [tuple(t.shape) for t in decoder_step.outputs],
+    )

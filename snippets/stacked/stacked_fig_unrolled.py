@@ -12,14 +12,32 @@ ROW_GAP = 1.7
 
 
 def _cell(ax, x, y, label):
-    ax.add_patch(FancyBboxPatch((x - 0.5, y - 0.34), 1.0, 0.68, boxstyle="round,pad=0.05",
-                                facecolor=CELL, edgecolor=EDGE, lw=1.6))
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - 0.5, y - 0.34),
+            1.0,
+            0.68,
+            boxstyle="round,pad=0.05",
+            facecolor=CELL,
+            edgecolor=EDGE,
+            lw=1.6,
+        )
+    )
     ax.text(x, y, label, ha="center", va="center", fontsize=12)
 
 
 def _arrow(ax, start, end, color=EDGE, **kwargs):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=13,
-                                 color=color, lw=1.5, **kwargs))
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="-|>",
+            mutation_scale=13,
+            color=color,
+            lw=1.5,
+            **kwargs,
+        )
+    )
 
 
 def stacked_fig_unrolled():
@@ -32,34 +50,76 @@ def stacked_fig_unrolled():
 
     for layer in range(1, LAYERS + 1):
         y = (layer - 1) * ROW_GAP
-        for x, t in COLUMNS:
+        for x, _ in COLUMNS:
             _cell(ax, x, y, rf"$W^{{({layer})}}$")
         _arrow(ax, (-1.4, y), (-0.55, y), color=STATE)
-        ax.text(-1.5, y, rf"$h^{{({layer})}}_0, c^{{({layer})}}_0$", ha="right", va="center", fontsize=10,
-                color=STATE)
+        ax.text(
+            -1.5,
+            y,
+            rf"$h^{{({layer})}}_0, c^{{({layer})}}_0$",
+            ha="right",
+            va="center",
+            fontsize=10,
+            color=STATE,
+        )
         for (x0, t0), (x1, _) in zip(COLUMNS, COLUMNS[1:]):
             if x1 - x0 > 2.5:
                 _arrow(ax, (x0 + 0.55, y), (x0 + 1.3, y), color=STATE)
-                ax.text((x0 + x1) / 2 + 0.15, y, r"$\cdots$", ha="center", va="center", fontsize=14)
+                ax.text(
+                    (x0 + x1) / 2 + 0.15,
+                    y,
+                    r"$\cdots$",
+                    ha="center",
+                    va="center",
+                    fontsize=14,
+                )
                 _arrow(ax, (x1 - 1.0, y), (x1 - 0.55, y), color=STATE)
             else:
                 _arrow(ax, (x0 + 0.55, y), (x1 - 0.55, y), color=STATE)
-                ax.text((x0 + x1) / 2, y + 0.12, rf"$h^{{({layer})}}_{t0}, c^{{({layer})}}_{t0}$",
-                        ha="center", va="bottom", fontsize=9.5, color=STATE)
+                ax.text(
+                    (x0 + x1) / 2,
+                    y + 0.12,
+                    rf"$h^{{({layer})}}_{t0}, c^{{({layer})}}_{t0}$",
+                    ha="center",
+                    va="bottom",
+                    fontsize=9.5,
+                    color=STATE,
+                )
 
     for x, t in COLUMNS:
         _arrow(ax, (x, -1.0), (x, -0.4))
-        ax.text(x, -1.15, rf"$x_{{{t}}}$", ha="center", va="center", fontsize=12)
+        ax.text(
+            x, -1.15, rf"$x_{{{t}}}$", ha="center", va="center", fontsize=12
+        )
         for layer in range(1, LAYERS):
             y = (layer - 1) * ROW_GAP
             _arrow(ax, (x, y + 0.4), (x, y + ROW_GAP - 0.4))
-            ax.text(x + 0.08, y + ROW_GAP / 2, rf"$h^{{({layer})}}_{{{t}}}$", ha="left", va="center",
-                    fontsize=10, color=EDGE)
+            ax.text(
+                x + 0.08,
+                y + ROW_GAP / 2,
+                rf"$h^{{({layer})}}_{{{t}}}$",
+                ha="left",
+                va="center",
+                fontsize=10,
+                color=EDGE,
+            )
         last = t == "T"
-        _arrow(ax, (x, top + 0.4), (x, top + 1.0), color=EDGE if last else FADED,
-               linestyle="-" if last else (0, (3, 2)))
-        ax.text(x, top + 1.2, rf"$h^{{({LAYERS})}}_{{{t}}}$", ha="center", va="center",
-                fontsize=12 if last else 10, color="black" if last else FADED)
+        _arrow(
+            ax,
+            (x, top + 0.4),
+            (x, top + 1.0),
+            color=EDGE if last else FADED,
+            linestyle="-" if last else (0, (3, 2)),
+        )
+        ax.text(
+            x,
+            top + 1.2,
+            rf"$h^{{({LAYERS})}}_{{{t}}}$",
+            ha="center",
+            va="center",
+            fontsize=12 if last else 10,
+            color="black" if last else FADED,
+        )
     return fig
 
 

@@ -1,6 +1,7 @@
 """Parameter counts of a stack of LSTM layers, by the formula and by Keras.
 
-Run it: ``python snippets/stacked/stacked_params.py`` prints a few counts both ways.
+Run it: ``python snippets/stacked/stacked_params.py`` prints a few counts both
+ways.
 """
 
 import keras
@@ -19,6 +20,8 @@ def lstm_param_count(input_dim, units):
                 f"{name}: expected a positive integer, got {value!r}"
             )
     return 4 * (units * (units + input_dim) + units)
+
+
 # --8<-- [end:count]
 
 
@@ -51,10 +54,17 @@ def stack_rows(model):
                 f"{layer.name}: expected LSTM, Embedding or Dense, "
                 f"got {type(layer).__name__}"
             )
-        rows.append(dict(
-            label=label, output_shape=layer.output.shape, x=x, h=h,
-            formula=formula, count=count, keras=layer.count_params(),
-        ))
+        rows.append(
+            dict(
+                label=label,
+                output_shape=layer.output.shape,
+                x=x,
+                h=h,
+                formula=formula,
+                count=count,
+                keras=layer.count_params(),
+            )
+        )
         x = layer.output.shape[-1]
     return rows
 
@@ -64,5 +74,7 @@ if __name__ == "__main__":
         layer = keras.layers.LSTM(units)
         layer.build((None, None, input_dim))
         by_formula = lstm_param_count(input_dim, units)
-        print(f"x={input_dim:>2} h={units:>2}: formula {by_formula:>5,}"
-              f"  Keras {layer.count_params():>5,}")
+        print(
+            f"x={input_dim:>2} h={units:>2}: formula {by_formula:>5,}"
+            f"  Keras {layer.count_params():>5,}"
+        )

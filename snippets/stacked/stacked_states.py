@@ -13,5 +13,7 @@ layers = [(sequence_1, h_1, c_1), (sequence_2, h_2, c_2)]
 for layer, outputs in enumerate(layers, start=1):
     sequence, h, c = (keras.ops.convert_to_numpy(a) for a in outputs)
     last_step = np.allclose(h, sequence[:, -1])
-    print(f"layer {layer}: sequence {sequence.shape}  h {h.shape}  "
-          f"c {c.shape}  h == sequence[:, -1]: {last_step}")
+    print(
+        f"layer {layer}: sequence {sequence.shape}  h {h.shape}  "
+        f"c {c.shape}  h == sequence[:, -1]: {last_step}"
+    )

@@ -1,13 +1,14 @@
 import keras
 import numpy as np
-
 from stateful_reset import reset_stateful_layers
 
 keras.utils.set_random_seed(0)
-model = keras.Sequential([
-    keras.Input(batch_shape=(1, 4, 2)),
-    keras.layers.LSTM(3, stateful=True),
-])
+model = keras.Sequential(
+    [
+        keras.Input(batch_shape=(1, 4, 2)),
+        keras.layers.LSTM(3, stateful=True),
+    ]
+)
 x = np.random.default_rng(0).normal(size=(1, 4, 2)).astype("float32")
 
 first = model.predict(x, verbose=0)[0]

@@ -1,15 +1,16 @@
 import keras
 import numpy as np
-
 from stateful_reset import reset_stateful_layers
 
 B, T, F = 16, 10, 1
 keras.utils.set_random_seed(0)
-model = keras.Sequential([
-    keras.Input(batch_shape=(B, T, F)),
-    keras.layers.LSTM(32, stateful=True),
-    keras.layers.Dense(1),
-])
+model = keras.Sequential(
+    [
+        keras.Input(batch_shape=(B, T, F)),
+        keras.layers.LSTM(32, stateful=True),
+        keras.layers.Dense(1),
+    ]
+)
 lstm = model.layers[0]
 
 

@@ -1,26 +1,34 @@
 import keras
 import numpy as np
-
 from stateful_data import split_streams, to_stateful_batches
 from stateful_reset import ResetStatefulLayers, reset_stateful_layers
 
 
-def build_stateful_model(batch_size, chunk_len, features, units=16,
-                         stateful=True):
-    model = keras.Sequential([
-        keras.Input(batch_shape=(batch_size, chunk_len, features)),
-        keras.layers.LSTM(units, stateful=stateful, return_sequences=True),
-        keras.layers.Dense(1),
-    ])
+def build_stateful_model(
+    batch_size, chunk_len, features, units=16, stateful=True
+):
+    model = keras.Sequential(
+        [
+            keras.Input(batch_shape=(batch_size, chunk_len, features)),
+            keras.layers.LSTM(units, stateful=stateful, return_sequences=True),
+            keras.layers.Dense(1),
+        ]
+    )
     optimizer = keras.optimizers.Adam(learning_rate=0.02, clipnorm=1.0)
     model.compile(optimizer=optimizer, loss="mse")
     return model
 
 
 def fit_in_order(model, x, y, batch_size, epochs):
-    return model.fit(x, y, batch_size=batch_size, epochs=epochs,
-                     shuffle=False, callbacks=[ResetStatefulLayers()],
-                     verbose=0)
+    return model.fit(
+        x,
+        y,
+        batch_size=batch_size,
+        epochs=epochs,
+        shuffle=False,
+        callbacks=[ResetStatefulLayers()],
+        verbose=0,
+    )
 
 
 def predict_in_order(model, x, batch_size):

@@ -39,12 +39,14 @@ def largest_state(model):
 
 if __name__ == "__main__":
     keras.utils.set_random_seed(0)
-    model = keras.Sequential([
-        keras.Input(batch_shape=(2, 5, 3)),
-        keras.layers.LSTM(4, stateful=True, return_sequences=True),
-        keras.layers.GRU(4, stateful=True),
-        keras.layers.Dense(1),
-    ])
+    model = keras.Sequential(
+        [
+            keras.Input(batch_shape=(2, 5, 3)),
+            keras.layers.LSTM(4, stateful=True, return_sequences=True),
+            keras.layers.GRU(4, stateful=True),
+            keras.layers.Dense(1),
+        ]
+    )
     model.predict(np.ones((2, 5, 3)), batch_size=2, verbose=0)
 
     names = [type(layer).__name__ for layer in stateful_layers(model)]

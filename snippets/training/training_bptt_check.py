@@ -1,7 +1,6 @@
 import keras
 import numpy as np
 import tensorflow as tf
-
 from training_bptt import simple_rnn_backward
 
 keras.utils.set_random_seed(0)

@@ -42,7 +42,7 @@
         [tr("keep the old cell state", "保留旧的细胞状态"), { "f-b": 6, "i-b": -6 }],
         [tr("overwrite it", "改写细胞状态"), { "f-b": -6, "i-b": 6 }],
         [tr("add to it", "在原值上累加"), { "f-b": 6, "i-b": 6 }],
-        [tr("hide it", "把它藏起来"), { "o-b": -6 }],
+        [tr("hide it", "隐藏细胞状态"), { "o-b": -6 }],
       ],
       step(v, g) {
         for (const k of "ifco") g["a-" + k] = v[k + "-w"] * v.x + v[k + "-u"] * v.hprev + v[k + "-b"];
@@ -83,7 +83,7 @@
       ],
       presets: [
         [tr("copy the old state", "照搬旧状态"), { "z-b": 6 }],
-        [tr("take the candidate", "采用候选隐状态"), { "z-b": -6 }],
+        [tr("replace with the candidate", "替换为候选隐状态"), { "z-b": -6 }],
         [tr("start afresh", "从头开始"), { "z-b": -6, "r-b": -6 }],
       ],
       step(v, g) {
