@@ -155,11 +155,11 @@ def build_up(
     draw_base,
     draw_part,
     equations,
-    durations,
     xlim,
     ylim,
     width,
     band=1.5,
+    durations=None,
 ):
     """A drawing that lights up part by part: the StagedFigure both cell
     animations use.
@@ -168,9 +168,14 @@ def build_up(
     part's elements in colour, in the accent colour if `now`. At stage k part k
     shows in the accent colour, then stays in colour; the last stage shows every
     part in colour. Under the drawing, in a band `band` high, stage k shows
-    `equations[parts[k]]` and the last stage `equations["step"]`.
+    `equations[parts[k]]` and the last stage `equations["step"]`. Stages last
+    `durations` seconds (default: 1.5 for the first, which shows the inputs,
+    2.5 for each part after it, 3.5 for the whole step).
     """
     import matplotlib.pyplot as plt
+
+    if durations is None:
+        durations = (1.5, *[2.5] * (len(parts) - 1), 3.5)
 
     if len(durations) != len(parts) + 1 or list(equations) != [*parts, "step"]:
         raise ValueError(

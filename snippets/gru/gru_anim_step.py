@@ -17,14 +17,6 @@ STAGES = (
     "update",
     "new_state",
 )  # the order the step computes them
-DURATIONS = (
-    1.5,
-    2.5,
-    2.5,
-    2.5,
-    2.5,
-    3.5,
-)  # seconds: one stage per part, then the whole step
 
 
 def gru_anim_step():
@@ -35,7 +27,6 @@ def gru_anim_step():
             ax, lit={part}, accent=now, only={part}
         ),
         equations={name: EQUATIONS[name] for name in (*STAGES, "step")},
-        durations=DURATIONS,
         xlim=XLIM,
         ylim=YLIM,
         width=6.4,

@@ -16,14 +16,6 @@ EQUATIONS = {
     "\n"
     r"$h_t = o_t \odot \tanh(c_t)$",
 }
-DURATIONS = (
-    1.5,
-    2.5,
-    2.5,
-    2.5,
-    2.5,
-    3.5,
-)  # seconds: one stage per part, then the whole step
 
 
 def lstm_anim_step():
@@ -34,7 +26,6 @@ def lstm_anim_step():
             ax, {part}, only={part}, accent=ACCENT if now else None
         ),
         equations=EQUATIONS,
-        durations=DURATIONS,
         xlim=XLIM,
         ylim=YLIM,
         width=5.9,

@@ -1,38 +1,6 @@
 import matplotlib.pyplot as plt
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-
-CELL = "#e8eaf6"
-EDGE = "#3949ab"
-STATE = "#00897b"
-
-
-def _cell(ax, x, y, label):
-    ax.add_patch(
-        FancyBboxPatch(
-            (x - 0.45, y - 0.35),
-            0.9,
-            0.7,
-            boxstyle="round,pad=0.05",
-            facecolor=CELL,
-            edgecolor=EDGE,
-            lw=1.8,
-        )
-    )
-    ax.text(x, y, label, ha="center", va="center", fontsize=13)
-
-
-def _arrow(ax, start, end, color=EDGE, **kwargs):
-    ax.add_patch(
-        FancyArrowPatch(
-            start,
-            end,
-            arrowstyle="-|>",
-            mutation_scale=14,
-            color=color,
-            lw=1.6,
-            **kwargs,
-        )
-    )
+from cell_palette import HIGHLIGHT, STATE
+from drawing import arrow, box
 
 
 def rnn_fig_unrolled():
@@ -43,12 +11,12 @@ def rnn_fig_unrolled():
     ax.axis("off")
 
     # Folded: one cell with a loop back to itself.
-    _cell(ax, 0, 0, r"$\tanh$")
-    _arrow(ax, (0, -1.15), (0, -0.42))
+    box(ax, 0, 0, r"$\tanh$")
+    arrow(ax, (0, -1.15), (0, -0.42))
     ax.text(0, -1.32, r"$x_t$", ha="center", va="center", fontsize=13)
-    _arrow(ax, (0, 0.42), (0, 1.15), color=STATE)
+    arrow(ax, (0, 0.42), (0, 1.15), color=STATE)
     ax.text(0, 1.32, r"$h_t$", ha="center", va="center", fontsize=13)
-    _arrow(
+    arrow(
         ax,
         (0.5, 0.2),
         (0.5, -0.2),
@@ -61,16 +29,16 @@ def rnn_fig_unrolled():
     # Unrolled: the same cell (same W_x, W_h, b) at every time step.
     steps = [(3.0, "t-1"), (5.0, "t"), (7.0, "t+1")]
     for x, t in steps:
-        _cell(ax, x, 0, r"$\tanh$")
-        _arrow(ax, (x, -1.15), (x, -0.42))
+        box(ax, x, 0, r"$\tanh$")
+        arrow(ax, (x, -1.15), (x, -0.42))
         ax.text(
             x, -1.32, rf"$x_{{{t}}}$", ha="center", va="center", fontsize=13
         )
-        ax.text(x + 0.1, -0.8, r"$W_x$", fontsize=10, color=EDGE)
-        _arrow(ax, (x, 0.42), (x, 1.15), color=STATE)
+        ax.text(x + 0.1, -0.8, r"$W_x$", fontsize=10, color=HIGHLIGHT)
+        arrow(ax, (x, 0.42), (x, 1.15), color=STATE)
         ax.text(x, 1.32, rf"$h_{{{t}}}$", ha="center", va="center", fontsize=13)
     for x in (2.0, 4.0, 6.0, 8.0):
-        _arrow(
+        arrow(
             ax,
             (x - 0.45 if x > 2 else x + 0.05, 0),
             (x + 0.45 if x < 8 else x + 0.5, 0),

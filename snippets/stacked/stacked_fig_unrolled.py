@@ -1,43 +1,15 @@
-import matplotlib.pyplot as plt
-from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from functools import partial
 
-CELL = "#e8eaf6"
-EDGE = "#3949ab"
-STATE = "#00897b"
+import matplotlib.pyplot as plt
+from cell_palette import HIGHLIGHT, STATE
+from drawing import arrow, box
+
 FADED = "0.75"
+thin_arrow = partial(arrow, scale=13, lw=1.5)  # a grid of 12 cells
 
 LAYERS = 3
 COLUMNS = [(0.0, "1"), (2.2, "2"), (4.4, "3"), (7.4, "T")]
 ROW_GAP = 1.7
-
-
-def _cell(ax, x, y, label):
-    ax.add_patch(
-        FancyBboxPatch(
-            (x - 0.5, y - 0.34),
-            1.0,
-            0.68,
-            boxstyle="round,pad=0.05",
-            facecolor=CELL,
-            edgecolor=EDGE,
-            lw=1.6,
-        )
-    )
-    ax.text(x, y, label, ha="center", va="center", fontsize=12)
-
-
-def _arrow(ax, start, end, color=EDGE, **kwargs):
-    ax.add_patch(
-        FancyArrowPatch(
-            start,
-            end,
-            arrowstyle="-|>",
-            mutation_scale=13,
-            color=color,
-            lw=1.5,
-            **kwargs,
-        )
-    )
 
 
 def stacked_fig_unrolled():
@@ -51,8 +23,16 @@ def stacked_fig_unrolled():
     for layer in range(1, LAYERS + 1):
         y = (layer - 1) * ROW_GAP
         for x, _ in COLUMNS:
-            _cell(ax, x, y, rf"$W^{{({layer})}}$")
-        _arrow(ax, (-1.4, y), (-0.55, y), color=STATE)
+            box(
+                ax,
+                x,
+                y,
+                rf"$W^{{({layer})}}$",
+                size=(1.0, 0.68),
+                lw=1.6,
+                fontsize=12,
+            )
+        thin_arrow(ax, (-1.4, y), (-0.55, y), color=STATE)
         ax.text(
             -1.5,
             y,
@@ -64,7 +44,7 @@ def stacked_fig_unrolled():
         )
         for (x0, t0), (x1, _) in zip(COLUMNS, COLUMNS[1:]):
             if x1 - x0 > 2.5:
-                _arrow(ax, (x0 + 0.55, y), (x0 + 1.3, y), color=STATE)
+                thin_arrow(ax, (x0 + 0.55, y), (x0 + 1.3, y), color=STATE)
                 ax.text(
                     (x0 + x1) / 2 + 0.15,
                     y,
@@ -73,9 +53,9 @@ def stacked_fig_unrolled():
                     va="center",
                     fontsize=14,
                 )
-                _arrow(ax, (x1 - 1.0, y), (x1 - 0.55, y), color=STATE)
+                thin_arrow(ax, (x1 - 1.0, y), (x1 - 0.55, y), color=STATE)
             else:
-                _arrow(ax, (x0 + 0.55, y), (x1 - 0.55, y), color=STATE)
+                thin_arrow(ax, (x0 + 0.55, y), (x1 - 0.55, y), color=STATE)
                 ax.text(
                     (x0 + x1) / 2,
                     y + 0.12,
@@ -87,13 +67,13 @@ def stacked_fig_unrolled():
                 )
 
     for x, t in COLUMNS:
-        _arrow(ax, (x, -1.0), (x, -0.4))
+        thin_arrow(ax, (x, -1.0), (x, -0.4))
         ax.text(
             x, -1.15, rf"$x_{{{t}}}$", ha="center", va="center", fontsize=12
         )
         for layer in range(1, LAYERS):
             y = (layer - 1) * ROW_GAP
-            _arrow(ax, (x, y + 0.4), (x, y + ROW_GAP - 0.4))
+            thin_arrow(ax, (x, y + 0.4), (x, y + ROW_GAP - 0.4))
             ax.text(
                 x + 0.08,
                 y + ROW_GAP / 2,
@@ -101,14 +81,14 @@ def stacked_fig_unrolled():
                 ha="left",
                 va="center",
                 fontsize=10,
-                color=EDGE,
+                color=HIGHLIGHT,
             )
         last = t == "T"
-        _arrow(
+        thin_arrow(
             ax,
             (x, top + 0.4),
             (x, top + 1.0),
-            color=EDGE if last else FADED,
+            color=HIGHLIGHT if last else FADED,
             linestyle="-" if last else (0, (3, 2)),
         )
         ax.text(
