@@ -187,11 +187,14 @@ def test_comments_in_the_chinese_home_pages_commands_are_chinese(built_site):
             ) or re.search(r"[\u4e00-\u9fff]", comment), comment
 
 
-def test_the_404_page_puts_its_own_language_first(built_site):
+def test_the_404_page_is_the_default_languages_and_puts_it_first(built_site):
+    """The one /404.html is the root (Chinese) site's: its interface strings
+    in Chinese, its own text first, the English text after it."""
     page = (built_site / "404.html").read_text(encoding="utf-8")
     lang = re.search(r'<html lang="(\w+)"', page)[1]
     first = re.search(r'<p lang="(\w+)">', page)[1]
-    assert first == lang, (lang, first)
+    assert (lang, first) == ("zh", "zh"), (lang, first)
+    assert 'placeholder="搜索"' in page
 
 
 # -- figure lines have 3:1 on white -----------------------------------------------------------------

@@ -85,6 +85,8 @@ class RnnNotesPlugin(BasePlugin):
         # and the (path, mtime, size) of every page and snippet read for them
         self.models: dict = {}
         self.models_read_from: list = []
+        # the default language's 404 page (on_post_template), written last
+        self.not_found_page: str | None = None
 
     @property
     def generated(self) -> Path:
@@ -356,8 +358,13 @@ class RnnNotesPlugin(BasePlugin):
         return context
 
     def on_post_template(self, output, template_name, config, **kwargs):
+        """Static hosts serve one /404.html for every missing path. Each
+        language's build writes it there, the default language's first, so
+        the default language's page is kept and written back at the end."""
         if template_name == "404.html":
-            return a11y.label_search_dialog(output, DEFAULT_LANGUAGE)
+            output = a11y.label_search_dialog(output, DEFAULT_LANGUAGE)
+            if config.theme["language"] == DEFAULT_LANGUAGE:
+                self.not_found_page = output
         return output
 
     # after mkdocs-static-i18n has built every language and merged the indexes
@@ -367,6 +374,10 @@ class RnnNotesPlugin(BasePlugin):
         # the nested build of one language: the root build finishes the site
         if not (site / "assets").is_dir():
             return
+        if self.not_found_page:
+            (site / "404.html").write_text(
+                self.not_found_page, encoding="utf-8"
+            )
         font = subset_math_font(
             self.katex.math_font(), self.katex.characters, self.cache
         )
