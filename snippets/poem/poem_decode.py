@@ -253,12 +253,13 @@ def random_weights(tokens, width=8, units=16, seed=0):
     rng = np.random.default_rng(seed)
     vocab = len(tokens)
 
-    def draw(*shape):
-        return rng.normal(0, 0.5, shape).astype(np.float32)
+    def draw(*shape):  # a matrix's scale shrinks with its inputs, as trained
+        scale = 1 / np.sqrt(shape[0]) if len(shape) == 2 else 0.1
+        return rng.normal(0, scale, shape).astype(np.float32)
 
     return {
         "tokens": list(tokens),
-        "embedding": draw(vocab, width),
+        "embedding": rng.normal(0, 0.5, (vocab, width)).astype(np.float32),
         "kernel": draw(width, 4 * units),
         "recurrent_kernel": draw(units, 4 * units),
         "bias": draw(4 * units),
