@@ -6,12 +6,14 @@ import poem_data
 import trained
 from poem_data import tokens_and_splits
 
-WIDTH, UNITS = 48, 112  # embedding width E, LSTM units U
 EPOCHS, BATCH, RATE = 12, 64, 0.01
 LN2 = np.log(2)
 
 
 # --8<-- [start:model]
+WIDTH, UNITS = 48, 112  # embedding width E, LSTM units U
+
+
 def build_model(vocabulary, width=WIDTH, units=UNITS):
     """Embedding -> LSTM -> Dense: at every time step, the logits of the
     next token over the whole vocabulary."""
