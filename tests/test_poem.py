@@ -346,7 +346,7 @@ def test_mask_leaves_logits_alone_and_renormalises():
     w = trained_weights()
     tokens = w["tokens"]
     state, logits = None, None
-    for ch in ["<s>", *"春风"]:
+    for ch in ["<s>", *"春风吹落日"]:
         logits, state = step(w, tokens.index(ch), state)
     before = logits.copy()
     allowed = body_mask(tokens)

@@ -22,11 +22,16 @@ def probabilities(logits, temperature=1.0, allowed=None):
 # --8<-- [end:mask]
 
 state, logits = None, None
-for ch in ["<s>", *"春风"]:  # the model has read <s>, 春, 风
+for ch in ["<s>", *"春风吹落日"]:  # five characters of a seven-character line
     logits, state = step(weights, tokens.index(ch), state)
 before = logits.copy()
 allowed = body_mask(tokens)  # characters only: no <s>, no "，" or "。"
 free, masked = probabilities(logits), probabilities(logits, allowed=allowed)
+comma = tokens.index("，")
+print(
+    label("p(，) before and after the mask:", "掩码前后的 p(，)："),
+    f"{free[comma]:.4f} {masked[comma]:.4f}",
+)
 print(
     label("logits unchanged by the mask:", "掩码前后 logits 不变："),
     np.array_equal(before, logits),
