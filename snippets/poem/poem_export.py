@@ -167,7 +167,7 @@ def site_model():
 
 
 if __name__ == "__main__":
-    weights = stand_in_weights()
+    weights = site_weights()  # the trained model once poem_model.py exists
     data = site_model()
     loaded = load(data)
     print(f"{len(data)} bytes, {gzip_size(data)} gzip-compressed")
