@@ -6,7 +6,7 @@ import poem_ngram
 import trained
 from labels import label
 from poem_data import tokens_and_splits
-from poem_model import EPOCHS, result
+from poem_model import BATCH, EPOCHS, RATE, result
 
 NAMES = {
     "unigram, add-k": ("unigram, add-k", "一元，加 k"),
@@ -100,6 +100,21 @@ def comparison(column):
     )
 
 
+def training_sentence():
+    """How the LSTM was trained and what it cost, in the run that trained
+    it (CPU seconds of the training loop; on a loaded machine, so a bound
+    rather than a speed)."""
+    run = result()
+    seconds = round(run["cpu_seconds"])
+    return label(
+        f"The LSTM: {run['parameters']:,} parameters, Adam at {RATE}, "
+        f"batches of {BATCH}, {EPOCHS} epochs, {seconds} CPU seconds of "
+        "training.",
+        f"LSTM：{run['parameters']:,} 个参数，Adam，学习率 {RATE}，"
+        f"每批 {BATCH} 首，{EPOCHS} 个轮次，训练用了 {seconds} CPU 秒。",
+    )
+
+
 def table():
     header = label(
         "| model | smoothing (chosen on validation) | bits per token, "
@@ -119,4 +134,6 @@ def table():
 if __name__ == "__main__":
     print(table())
     print()
-    print(comparison(2), comparison(3))
+    print(comparison(2) + label(" ", "") + comparison(3))
+    print()
+    print(training_sentence())
