@@ -1,5 +1,6 @@
 import keras
 import numpy as np
+from labels import label
 from poem_data import tokens_and_splits
 from poem_decode import step
 from poem_model import trained_weights
@@ -41,7 +42,11 @@ rest, _, _ = model.predict([poem[:, half:], h, c], verbose=0)
 # --8<-- [end:keras]
 print("".join(tokens[i] for i in poem[0, 1:]))
 print(
-    "whole poem at once vs two halves, state carried:",
+    label(
+        "largest logit difference, whole poem vs two halves with the state "
+        "carried:",
+        "整首一次读完与分两半、中间传递状态，logits 的最大差：",
+    ),
     np.abs(whole[:, half:] - rest).max(),
 )
 
@@ -52,6 +57,9 @@ for index in poem[0]:
     logits.append(z)
 # --8<-- [end:numpy]
 print(
-    "Keras vs poem_decode.step, one token at a time:",
+    label(
+        "largest logit difference, Keras vs poem_decode.step token by token:",
+        "Keras 与逐个词元调用 poem_decode.step，logits 的最大差：",
+    ),
     np.abs(whole[0] - np.array(logits)).max(),
 )
