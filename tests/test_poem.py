@@ -406,3 +406,35 @@ def test_greedy_decoding_loops_as_the_page_says():
 
     text = generate(load(site_model()), 64, temperature=0, seed=0)
     assert first_repeat(text) is not None
+
+
+@pytest.mark.audit  # run by `make audit`: `make test` shares one training among the build and its tests
+def test_training_again_from_scratch_prints_the_same_table(tmp_path):
+    """The LSTM trained again in a fresh process with an empty folder for trained results prints the
+    same table as from the shared store (same seed, same CPU): the page's numbers are reproducible."""
+    env = dict(
+        os.environ,
+        TF_CPP_MIN_LOG_LEVEL="3",
+        RNN_NOTES_LANGUAGE="en",
+        PYTHONPATH=os.pathsep.join(
+            [str(SNIPPETS / "poem"), str(SNIPPETS / "common")]
+        ),
+    )
+    script = str(SNIPPETS / "poem" / "poem_results.py")
+    runs = []
+    for folder in (os.environ["RNN_NOTES_TRAINED"], str(tmp_path / "trained")):
+        done = subprocess.run(
+            [sys.executable, script],
+            cwd=tmp_path,
+            env=dict(env, RNN_NOTES_TRAINED=folder),
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        runs.append(done.stdout)
+    table = [line for line in runs[0].splitlines() if line.startswith("|")]
+    assert table and table == [
+        line for line in runs[1].splitlines() if line.startswith("|")
+    ]
+    assert len(list((tmp_path / "trained").glob("poem-lstm-0-*.json"))) == 1
