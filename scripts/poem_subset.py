@@ -1,0 +1,141 @@
+"""Derive the poem chapter's corpus, Tang quatrains in simplified characters, from the npm package chinese-poetry.
+
+    npm pack chinese-poetry@2.0.1 && tar xzf chinese-poetry-2.0.1.tgz    # in a scratch folder, e.g. /tmp
+    .venv/bin/pip install opencc==1.4.2                                  # only for this script
+    .venv/bin/python scripts/poem_subset.py /tmp/package                 # rewrites the committed subset
+
+The package (MIT, about 85 MB unpacked) is never installed by the build. Its Tang shi
+(``dist/quantangshi/poet.tang.*.json``, the 全唐诗) are in traditional characters; this script, run by hand,
+converts them to simplified ones with OpenCC 1.4.2 from PyPI (configuration ``t2s``), pinned here and
+nowhere else: the build and the chapter read only the committed file. (The package's one collection of
+Tang shi already in simplified characters, ``shuimotangshi``, holds too few quatrains to train on.)
+
+The choice is a pure function of the package's files and OpenCC's tables:
+
+1. a quatrain (绝句) is a poem whose paragraphs join to four lines of exactly 5, or exactly 7, characters
+   of the CJK Unified Ideographs block, each line ended by "，" (lines 1 and 3) or "。" (lines 2 and 4);
+2. converted to simplified characters, every text that occurs twice is kept once;
+3. the VOCABULARY most frequent characters of those quatrains (ties by code point) make the vocabulary,
+   and only the quatrains written wholly in it are kept, so that the model never meets a character it
+   cannot name (the header records how many characters and quatrains the vocabulary covers);
+4. the kept quatrains are written in the order of the SHA-256 of their text.
+
+No random generator, so no library version but OpenCC's can change the choice. ``tests/test_poem.py``
+runs this script again when the unpacked package is at ``$CHINESE_POETRY`` (or /tmp/package) and OpenCC
+1.4.2 is installed, and compares the bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+PACKAGE, VERSION = "chinese-poetry", "2.0.1"
+OPENCC = "1.4.2"
+VOCABULARY = (
+    1997  # characters; with "<s>", "，" and "。" the model has 2,000 tokens
+)
+QUATRAIN = re.compile(
+    r"(?:[\u4e00-\u9fff]{5}，[\u4e00-\u9fff]{5}。){2}"
+    r"|(?:[\u4e00-\u9fff]{7}，[\u4e00-\u9fff]{7}。){2}"
+)
+OUT = (
+    Path(__file__).resolve().parent.parent
+    / "snippets"
+    / "poem"
+    / "poem_data.jsonl"
+)
+
+
+def _converter():
+    import opencc
+
+    if getattr(opencc, "__version__", OPENCC) != OPENCC:
+        raise RuntimeError(
+            f"expected OpenCC {OPENCC}, got {opencc.__version__}"
+        )
+    return opencc.OpenCC("t2s")
+
+
+def subset(package: Path) -> bytes:
+    """The subset file's bytes, from the unpacked package at ``package`` (the folder with package.json)."""
+    meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
+    if (meta["name"], meta["version"]) != (PACKAGE, VERSION):
+        raise ValueError(
+            f"expected {PACKAGE}@{VERSION}, got {meta['name']}@{meta['version']} at {package}"
+        )
+    files = sorted(
+        (package / "dist" / "quantangshi").glob("poet.tang.*.json"),
+        key=lambda p: p.name,
+    )
+    convert = _converter().convert
+    found, seen = [], set()
+    for file in files:
+        for item in json.loads(file.read_text(encoding="utf-8")):
+            text = "".join(item["paragraphs"]).strip()
+            if not QUATRAIN.fullmatch(text):
+                continue
+            text = convert(text)
+            if not QUATRAIN.fullmatch(text) or text in seen:
+                continue
+            seen.add(text)
+            found.append(
+                {
+                    "author": convert(item["author"]),
+                    "title": convert(item["title"]),
+                    "text": text,
+                }
+            )
+    counts = Counter(c for p in found for c in p["text"] if c not in "，。")
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    vocabulary = set(ranked[:VOCABULARY])
+    kept = [p for p in found if set(p["text"]) - set("，。") <= vocabulary]
+    kept.sort(key=lambda p: hashlib.sha256(p["text"].encode()).hexdigest())
+    covered = sum(counts[c] for c in vocabulary)
+    header = {
+        "source": f"npm package {PACKAGE}@{VERSION}, https://github.com/chinese-poetry/chinese-poetry",
+        "files": [p.relative_to(package).as_posix() for p in files],
+        "conversion": f"OpenCC {OPENCC} (PyPI opencc), configuration t2s",
+        "selection": "scripts/poem_subset.py",
+        "quatrains_found": len(found),
+        "characters_found": len(counts),
+        "vocabulary": VOCABULARY,
+        "characters_covered": [covered, sum(counts.values())],
+        "counts": {
+            "five": sum(len(p["text"]) == 24 for p in kept),
+            "seven": sum(len(p["text"]) == 32 for p in kept),
+        },
+        "license": (package / "LICENSE").read_text(encoding="utf-8").strip(),
+    }
+    lines = [json.dumps(header, ensure_ascii=False)]
+    lines += [
+        json.dumps([p["author"], p["title"], p["text"]], ensure_ascii=False)
+        for p in kept
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "package",
+        type=Path,
+        help=f"the unpacked {PACKAGE}@{VERSION} (its package/ folder)",
+    )
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    data = subset(args.package)
+    args.out.write_bytes(data)
+    print(
+        f"{args.out}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

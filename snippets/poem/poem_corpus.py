@@ -1,0 +1,20 @@
+from labels import label
+from poem_data import read, split_poems, tokens_and_splits
+
+header, poems = read()
+tokens, splits = tokens_and_splits()
+print(header["source"])
+print(header["conversion"], "|", header["license"].split("\n")[0])
+print(
+    label("five- and seven-character quatrains:", "五言、七言绝句："),
+    header["counts"]["five"],
+    header["counts"]["seven"],
+)
+print(
+    label("train / validation / test:", "训练集 / 验证集 / 测试集："),
+    *(len(part) for part in split_poems([p[2] for p in poems]).values()),
+)
+print(label("tokens:", "词元："), len(tokens), tokens[:12])
+author, title, text = poems[0]
+print(f"{author}《{title}》{text}")
+print(splits["train"][0][:9])
