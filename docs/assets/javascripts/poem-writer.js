@@ -46,27 +46,19 @@
       for (let k = 0; k < count; k++) out[k] = view.getFloat32(at + 4 * k, true);
       return out;
     };
+    // A quantised matrix stays integers beside its scales (poem_export.SCALE_AXIS): times() multiplies
+    // by the scale after summing, the embedding's row is scaled when it is looked up.
     const w = { tokens: header.tokens };
     for (const [name, spec] of Object.entries(header.arrays)) {
       const [rows, cols = 1] = spec.shape;
-      const values = read(spec.values, rows * cols);
-      if (!spec.scale) {
-        w[name] = values;
-        continue;
-      }
-      // integer times its row's or column's scale, one float64 multiplication, as poem_export.load
-      const byRow = spec.scale_axis === 0;
-      const scale = read(spec.scale, byRow ? rows : cols);
-      const out = new Float64Array(rows * cols);
-      for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++) out[i * cols + j] = values[i * cols + j] * scale[byRow ? i : j];
-      w[name] = out;
+      w[name] = read(spec.values, rows * cols);
+      if (spec.scale) w[name + "_scale"] = read(spec.scale, spec.scale_axis === 0 ? rows : cols);
     }
     w.units = w.bias.length / 4;
     w.width = w.kernel.length / (4 * w.units);
     w.index = new Map(w.tokens.map((t, k) => [t, k]));
     // what a line's characters are drawn from: no start token, no punctuation (poem_decode.body_mask)
-    w.body = w.tokens.map((t) => t !== START && !(t.length === 1 && /\p{P}/u.test(t)));
+    w.body = Uint8Array.from(w.tokens, (t) => t !== START && !(t.length === 1 && /\p{P}/u.test(t)));
     return w;
   }
 
@@ -96,35 +88,53 @@
 
   const sigmoid = (z) => 1 / (1 + Math.exp(-z));
 
-  /* x @ matrix (rows × cols, row-major), summed over the rows in order. */
-  function times(x, matrix, cols, offset = 0) {
+  /* x @ (integers × scale) for a matrix quantised by column: the products of x and the integers summed
+     over the rows, four rows at a time (a quarter of the trips through `out`), then each column times
+     its scale. NumPy multiplies the dequantised matrix (poem_export.load) through BLAS, which sums in
+     an order of its own: the two differ in the last bits of a float64, about 1e-16 of a logit, far
+     below any gap a draw turns on; tests/test_poem_writer.py compares the poems. */
+  function times(x, integers, scale) {
+    const cols = scale.length;
     const out = new Float64Array(cols);
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i];
-      const row = offset + i * cols;
-      for (let j = 0; j < cols; j++) out[j] += xi * matrix[row + j];
+    let i = 0;
+    for (; i + 4 <= x.length; i += 4) {
+      const x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
+      const r0 = i * cols, r1 = r0 + cols, r2 = r1 + cols, r3 = r2 + cols;
+      for (let j = 0; j < cols; j++)
+        out[j] += x0 * integers[r0 + j] + x1 * integers[r1 + j] + x2 * integers[r2 + j] + x3 * integers[r3 + j];
     }
+    for (; i < x.length; i++) {
+      const xi = x[i];
+      const row = i * cols;
+      for (let j = 0; j < cols; j++) out[j] += xi * integers[row + j];
+    }
+    for (let j = 0; j < cols; j++) out[j] *= scale[j];
     return out;
   }
 
-  /* Feed one token: the new [h, c]. Logits are computed apart (logits()), only where one is drawn. */
+  /* Feed one token: the new [h, c]. The logits are computed apart (logits()), only where one is drawn. */
   function step(w, token, [h, c]) {
     const U = w.units;
-    const x = w.embedding.subarray(token * w.width, (token + 1) * w.width);
-    const a = times(x, w.kernel, 4 * U);
-    const b = times(h, w.recurrent_kernel, 4 * U);
+    const E = w.width;
+    const x = new Float64Array(E);
+    const rowScale = w.embedding_scale[token];
+    for (let k = 0; k < E; k++) x[k] = w.embedding[token * E + k] * rowScale;
+    const a = times(x, w.kernel, w.kernel_scale);
+    const b = times(h, w.recurrent_kernel, w.recurrent_kernel_scale);
+    const z = new Float64Array(4 * U);
+    for (let k = 0; k < 4 * U; k++) z[k] = a[k] + b[k] + w.bias[k];
     const h2 = new Float64Array(U);
     const c2 = new Float64Array(U);
     for (let j = 0; j < U; j++) {
-      const z = (k) => a[k * U + j] + b[k * U + j] + w.bias[k * U + j];
-      c2[j] = sigmoid(z(1)) * c[j] + sigmoid(z(0)) * Math.tanh(z(2));
-      h2[j] = sigmoid(z(3)) * Math.tanh(c2[j]);
+      // gates in Keras' order: input, forget, candidate, output
+      c2[j] = sigmoid(z[U + j]) * c[j] + sigmoid(z[j]) * Math.tanh(z[2 * U + j]);
+      h2[j] = sigmoid(z[3 * U + j]) * Math.tanh(c2[j]);
     }
     return [h2, c2];
   }
 
   function logits(w, h) {
-    const z = times(h, w.dense_kernel, w.tokens.length);
+    const z = times(h, w.dense_kernel, w.dense_kernel_scale);
     for (let j = 0; j < z.length; j++) z[j] += w.dense_bias[j];
     return z;
   }
@@ -163,7 +173,7 @@
         else if (position === n) token = w.index.get(LINE_ENDS[k]);
         else token = sample(logits(w, state[0]), temperature, next, w.body);
         line += w.tokens[token];
-        state = step(w, token, state);
+        if (k < 3 || position < n) state = step(w, token, state); // nothing follows the last mark
       }
       lines.push(line);
     }
