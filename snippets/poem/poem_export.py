@@ -11,9 +11,11 @@ whole, so it gets one scale per row. The biases stay float32.
 
 The file: ``RNNP``, a uint32 header length, a UTF-8 JSON header (the
 tokens, and each array's shape, dtype, byte offset and scale axis), then the
-arrays, little-endian, each starting at a multiple of 4 bytes. load()
-multiplies integer and scale in float64, as the widget does, so the numbers
-NumPy decodes with are the browser's.
+arrays, little-endian, each starting at a multiple of 4 bytes. load() gives
+the weights as integer times scale in float64; the widget holds the same
+integers and scales and applies a column's scale after its sum, so NumPy and
+the browser decode from the same numbers and differ only in float64's last
+bits.
 
 Run it: ``python snippets/poem/poem_export.py`` prints the file's size and
 the largest change of a logit that quantising made, for a stand-in model.
