@@ -18,6 +18,9 @@ The budgets are written once, in lighthouserc.cjs (`budgets`): TBT and LCP relat
 medians of the same run, CLS, CLS with the late font, and the minimum score of each category.
 Exit status 1 if a page misses one. `--builds` adds the build figures (cold build, rebuild, a prose edit
 under `mkdocs serve`, math JavaScript, the largest figure), measured on a copy of the project.
+`--poem` measures only the poem writer, after the calibration: its model file's size (raw, gzip -9,
+brotli 11; budget 400 KB compressed) and the time from the model's arrival to the first poem at the
+calibrated multiplier (budget 300 ms); exit status 1 if either is missed, as for the pages.
 """
 
 from __future__ import annotations
@@ -476,6 +479,121 @@ def print_table(
     return not failed_any
 
 
+# -- the poem writer (--poem) ---------------------------------------------------------------------
+
+POEM_MODEL = "assets/poem/poem-model.bin"
+POEM_BUDGETS = {"compressed bytes": 400_000, "first poem ms": 300}
+# A page that holds only the widget, for a site whose pages do not show it yet.
+POEM_SCRATCH = (
+    '<!doctype html><html lang="zh"><head><meta charset="utf-8">'
+    '<link rel="stylesheet" href="../assets/stylesheets/poem-writer.css">'
+    '<script src="../assets/javascripts/poem-writer.js" defer></script></head>'
+    '<body><div class="poem-writer" id="poem-writer"></div></body></html>'
+)
+
+
+def brotli_size(data: bytes) -> int:
+    """Bytes after brotli at quality 11, by node's zlib (no Python package needed)."""
+    script = (
+        "const z = require('zlib'); const b = require('fs').readFileSync(0);"
+        "console.log(z.brotliCompressSync(b, {params: {[z.constants.BROTLI_PARAM_QUALITY]: 11,"
+        "[z.constants.BROTLI_PARAM_SIZE_HINT]: b.length}}).length)"
+    )
+    result = subprocess.run(
+        ["node", "-e", script], input=data, capture_output=True, check=True
+    )
+    return int(result.stdout)
+
+
+def poem_page(served: Path) -> str:
+    """The path of a page that shows the poem writer, or of a scratch page made for it."""
+    for path in sorted(served.rglob("index.html")):
+        if 'class="poem-writer"' in path.read_text(encoding="utf-8"):
+            return "/" + str(path.parent.relative_to(served)) + "/"
+    (served / "poem-writer-bench").mkdir()
+    (served / "poem-writer-bench" / "index.html").write_text(
+        POEM_SCRATCH, encoding="utf-8"
+    )
+    return "/poem-writer-bench/"
+
+
+def first_poem_ms(served: Path, page_path: str, multiplier: float, runs: int):
+    """The time from the model's arrival (its bytes read) to the poem written, in ms, once per run: a
+    fresh page each time, Lighthouse's phone viewport, the CPU slowed by `multiplier` through the
+    DevTools protocol (Emulation.setCPUThrottlingRate, as Lighthouse slows it), reduced motion so the
+    poem is shown whole as soon as it is written; seven characters a line, the longer form. The widget marks both moments (performance.mark)."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    times = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox"]
+            )
+            for _ in range(runs):
+                context = browser.new_context(
+                    viewport={"width": 412, "height": 823},
+                    is_mobile=True,
+                    has_touch=True,
+                    reduced_motion="reduce",
+                )
+                page = context.new_page()
+                page.goto(
+                    f"http://127.0.0.1:{server.server_address[1]}{page_path}",
+                    wait_until="load",
+                )
+                page.wait_for_selector("#poem-writer .pw-write")
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": multiplier})
+                page.check("#poem-writer input[name=pw-length][value='7']")
+                page.click("#poem-writer .pw-write")
+                page.wait_for_function(
+                    "document.getElementById('poem-writer').dataset.state === 'done'",
+                    timeout=120_000,
+                )
+                times.append(
+                    page.evaluate(
+                        "performance.measure('first poem', 'poem-writer:weights', "
+                        "'poem-writer:poem').duration"
+                    )
+                )
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return times
+
+
+def print_poem(
+    served: Path, multiplier: float, indexes: list[float], runs: int
+) -> bool:
+    data = (served / POEM_MODEL).read_bytes()
+    compressed = len(gzip.compress(data, compresslevel=9, mtime=0))
+    page_path = poem_page(served)
+    times = first_poem_ms(served, page_path, multiplier, runs)
+    first = statistics.median(times)
+    print(
+        f"host benchmark index (calibration): {', '.join(f'{i:.0f}' for i in indexes)}; "
+        f"median {statistics.median(indexes):.0f} -> CPU slowdown x{multiplier:.2f} (mid-tier phone)"
+    )
+    print(
+        f"poem model ({POEM_MODEL}): {len(data)} bytes, gzip -9 {compressed}, "
+        f"brotli 11 {brotli_size(data)} (budget {POEM_BUDGETS['compressed bytes']} compressed)"
+    )
+    print(
+        f"first poem (7 characters a line) after the model arrives, on {page_path} at x{multiplier:.2f}: median "
+        f"{first:.0f} ms of {', '.join(f'{t:.0f}' for t in times)} "
+        f"(budget {POEM_BUDGETS['first poem ms']} ms)"
+    )
+    return (
+        compressed <= POEM_BUDGETS["compressed bytes"]
+        and first <= POEM_BUDGETS["first poem ms"]
+    )
+
+
 # -- build figures (--builds) ---------------------------------------------------------------------
 
 COPIED = ("docs", "snippets", "scripts", "overrides", "mkdocs.yml")
@@ -642,7 +760,20 @@ def main() -> int:
         action="store_true",
         help="also time a cold build, a rebuild and a prose edit on a copy",
     )
+    parser.add_argument(
+        "--poem",
+        action="store_true",
+        help="measure only the poem writer: its model's size and the first poem's time",
+    )
     args = parser.parse_args()
+    if args.poem:
+        with tempfile.TemporaryDirectory(prefix="rnn-notes-bench-") as tmp:
+            served = serve_folder(args.site, Path(tmp))
+            indexes = calibrate(served, args.calibration_runs)
+            multiplier = slowdown_for(statistics.median(indexes))
+            holds = print_poem(served, multiplier, indexes, args.runs)
+        print("\nwithin its budgets" if holds else "\nFAIL: a budget is missed")
+        return 0 if holds else 1
 
     every = site_pages(args.site)
     pages = every if not args.pages else args.pages

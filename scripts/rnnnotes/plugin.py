@@ -18,6 +18,7 @@ builder can call.
 from __future__ import annotations
 
 import atexit
+import base64
 import json
 import logging
 import os
@@ -56,6 +57,15 @@ ROOT = (
 )  # the repository (installed in editable mode): node_modules, .cache
 MATH_FONT_URI = "assets/fonts/math.woff2"  # extra.css declares it
 DEFAULT_LANGUAGE = LANGUAGES[0]
+# Files the site serves that a snippet makes, a widget's data: uri -> (module, function returning bytes).
+# Run in the snippet worker and cached like a fence's output (so a trained model costs nothing on a warm
+# build); skipped when snippets/ has no such module (a test project's own snippets).
+SNIPPET_ASSETS = {
+    "assets/poem/poem-model.bin": (
+        "poem_export",
+        "site_model",
+    ),  # poem-writer.js
+}
 
 log = logging.getLogger("mkdocs.plugins.rnnnotes")
 
@@ -176,16 +186,37 @@ class RnnNotesPlugin(BasePlugin):
                 runner.code_request(fence.code, str(fence.origin))
                 for fence in model.run_fences
             ]
+        jobs += [
+            runner.code_request(*self._asset_code(index, module, function))
+            for module, function in SNIPPET_ASSETS.values()
+            if index.file_of(module)
+        ]
         runner.prefetch(
             list(
                 {json.dumps(job, sort_keys=True): job for job in jobs}.values()
             )
         )
 
+    @staticmethod
+    def _asset_code(index, module, function) -> tuple[str, str]:
+        """The code whose output is the asset, base64 (a run's output is text), and the name errors use."""
+        code = f"import base64\nfrom {module} import {function}\nprint(base64.b64encode({function}()).decode())"
+        return code, f"{index.file_of(module)}:{function}"
+
     def on_files(self, files, config, **kwargs):
         build, runner = self.build, self.runner
         index = layout.Layout(build.snippets_dir)
         self._prefetch(index)
+        for uri, (module, function) in SNIPPET_ASSETS.items():
+            if not index.file_of(module):
+                continue
+            try:
+                text = runner.run_code(
+                    *self._asset_code(index, module, function)
+                )
+            except SnippetError as error:
+                raise PluginError(f"{uri}: {error}") from None
+            files.append(self._generated(config, uri, base64.b64decode(text)))
         for module in index.figure_modules():
             try:
                 svg, dark = (

@@ -67,7 +67,8 @@ def model_arrays(weights):
     for name, symbols in SHAPES.items():
         expected = tuple(sizes[s] for s in symbols)
         if arrays[name].shape != expected:
-            named = "(" + ", ".join(f"{s}={sizes[s]}" for s in symbols) + ")"
+            named = ", ".join(f"{s}={sizes[s]}" for s in symbols)
+            named = f"({named},)" if len(symbols) == 1 else f"({named})"
             raise ValueError(
                 f"{name}: expected shape {named}, got {arrays[name].shape}"
             )

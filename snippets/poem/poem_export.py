@@ -11,12 +11,14 @@ whole, so it gets one scale per row. The biases stay float32.
 
 The file: ``RNNP``, a uint32 header length, a UTF-8 JSON header (the
 tokens, and each array's shape, dtype, byte offset and scale axis), then the
-arrays, little-endian, each starting at a multiple of 4 bytes. load()
-multiplies integer and scale in float64, as the widget does, so the numbers
-NumPy decodes with are the browser's.
+arrays, little-endian, each starting at a multiple of 4 bytes. load() gives
+the weights as integer times scale in float64; the widget holds the same
+integers and scales and applies a column's scale after its sum, so NumPy and
+the browser decode from the same numbers and differ only in float64's last
+bits.
 
-Run it: ``python snippets/poem/poem_export.py`` prints the file's size and
-the largest change of a logit that quantising made, for a stand-in model.
+Run it: ``python snippets/poem/poem_export.py`` prints the site's file's
+size and the largest change of a logit that quantising made.
 """
 
 import gzip
@@ -153,10 +155,9 @@ def site_weights():
     return stand_in_weights()
 
 
-def site_model():
-    """The file the site serves: the most bits (8 at most) that keep it
-    within BUDGET gzip-compressed."""
-    weights = site_weights()
+def export_within_budget(weights):
+    """export() with the most bits (8 at most) that keep the file within
+    BUDGET gzip-compressed."""
     for bits in range(8, 1, -1):
         data = export(weights, bits)
         if gzip_size(data) <= BUDGET:
@@ -166,9 +167,14 @@ def site_model():
     )
 
 
+def site_model():
+    """The file the site serves (assets/poem/poem-model.bin)."""
+    return export_within_budget(site_weights())
+
+
 if __name__ == "__main__":
-    weights = site_weights()  # the trained model once poem_model.py exists
-    data = site_model()
+    weights = site_weights()
+    data = export_within_budget(weights)
     loaded = load(data)
     print(f"{len(data)} bytes, {gzip_size(data)} gzip-compressed")
     lines = acrostic(loaded, "春夏秋冬", 5, temperature=0.8, seed=1)
