@@ -1,5 +1,5 @@
 from labels import label
-from poem_data import read, split_poems, tokens_and_splits
+from poem_data import encode, read, split_poems, tokens_and_splits
 
 header, poems = read()
 tokens, splits = tokens_and_splits()
@@ -17,4 +17,4 @@ print(
 print(label("tokens:", "词元："), len(tokens), tokens[:12])
 author, title, text = poems[0]
 print(f"{author}《{title}》{text}")
-print(splits["train"][0][:9])
+print(encode(text, {t: i for i, t in enumerate(tokens)})[:9])
