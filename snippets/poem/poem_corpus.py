@@ -6,6 +6,12 @@ tokens, splits = tokens_and_splits()
 print(header["source"])
 print(header["conversion"], "|", header["license"].split("\n")[0])
 print(
+    label("near-duplicates dropped:", "去掉的近似重复："),
+    header["near_duplicates"],
+    label("of", "首，共"),
+    header["quatrains_found"],
+)
+print(
     label("five- and seven-character quatrains:", "五言、七言绝句："),
     header["counts"]["five"],
     header["counts"]["seven"],
