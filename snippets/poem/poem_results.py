@@ -165,7 +165,7 @@ def bootstrap():
         poem_ngram.__file__,
         poem_model.__file__,
         trained.__file__,
-        __file__,
+        globals().get("__file__"),  # a notebook cell has none
     ]
 
     def compute():
