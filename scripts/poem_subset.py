@@ -10,7 +10,7 @@ converts them to simplified ones with OpenCC 1.4.2 from PyPI (configuration ``t2
 nowhere else: the build and the chapter read only the committed file. (The package's one collection of
 Tang shi already in simplified characters, ``shuimotangshi``, holds too few quatrains to train on.)
 
-The choice is a pure function of the package's files and OpenCC's tables:
+The selection depends only on the package's files and OpenCC's tables:
 
 1. a quatrain (绝句) is a poem whose paragraphs join to four lines of exactly 5, or exactly 7, characters
    of the CJK Unified Ideographs block, each line ended by "，" (lines 1 and 3) or "。" (lines 2 and 4);
