@@ -42,6 +42,8 @@ NAMES = {
     "tanh",
     "START",
     "McNemar",
+    "Kneser",
+    "Ney",
 }
 OUTPUT_RE = re.compile(
     r'<div class="exec-output exec-output--markdown">(.*?)</div>\s*</div>', re.S

@@ -1,10 +1,16 @@
 from labels import label
-from poem_data import read, split_poems, tokens_and_splits
+from poem_data import encode, read, split_poems, tokens_and_splits
 
 header, poems = read()
 tokens, splits = tokens_and_splits()
 print(header["source"])
 print(header["conversion"], "|", header["license"].split("\n")[0])
+print(
+    label("near-duplicates dropped:", "去掉的近似重复："),
+    header["near_duplicates"],
+    label("of", "首，共"),
+    header["quatrains_found"],
+)
 print(
     label("five- and seven-character quatrains:", "五言、七言绝句："),
     header["counts"]["five"],
@@ -17,4 +23,4 @@ print(
 print(label("tokens:", "词元："), len(tokens), tokens[:12])
 author, title, text = poems[0]
 print(f"{author}《{title}》{text}")
-print(splits["train"][0][:9])
+print(encode(text, {t: i for i, t in enumerate(tokens)})[:9])

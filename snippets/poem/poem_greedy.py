@@ -32,8 +32,8 @@ else:
     print(
         label(
             f"From token {start + 1} on, the same {period} tokens repeat: "
-            f"«{text[start : start + period]}».",
+            f"“{text[start : start + period]}”.",
             f"从第 {start + 1} 个词元起，同样的 {period} 个词元反复出现："
-            f"「{text[start : start + period]}」。",
+            f"“{text[start : start + period]}”。",
         )
     )

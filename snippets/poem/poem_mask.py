@@ -41,7 +41,10 @@ print(
     f"{free[~allowed].sum():.4f}",
 )
 print(
-    label("disallowed tokens after the mask:", "掩码后不允许的词元："),
+    label(
+        "largest probability of a disallowed token after the mask:",
+        "掩码后，不允许的词元的最大概率：",
+    ),
     masked[~allowed].max(),
 )
 ratio = masked[allowed] / free[allowed]
@@ -74,9 +77,10 @@ SEEDS = range(100)
 formed = sum(well_formed(generate(weights, 32, 1.0, seed)) for seed in SEEDS)
 print(
     label(
-        f"Free sampling at T = 1, seeds 0–{len(SEEDS) - 1}: {formed} of "
+        f"Sampling at T = 1 with only <s> masked, seeds 0–{len(SEEDS) - 1}: "
+        f"{formed} of "
         f"{len(SEEDS)} samples begin with a well-formed quatrain.",
-        f"不加掩码、T = 1 自由采样，种子 0–{len(SEEDS) - 1}："
+        f"只屏蔽 <s>、T = 1 自由采样，种子 0–{len(SEEDS) - 1}："
         f"{len(SEEDS)} 个样本中有 {formed} 个以一首格式正确的绝句开头。",
     )
 )

@@ -9,6 +9,7 @@ import numpy as np
 
 ADD_K = (3.0, 1.0, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001)  # the k tried
 LAMBDA_STEP = 0.05  # the grid of interpolation weights tried
+DISCOUNTS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)  # Kneser-Ney's D
 
 
 # --8<-- [start:count]
@@ -87,6 +88,53 @@ def interpolated(estimates, weights):
 # --8<-- [end:interpolate]
 
 
+# --8<-- [start:kneser-ney]
+def grouped(keys, by):
+    """For each key of `by`: how many of `keys` (each counted once) fall in
+    its group, as a (sorted groups, counts) table for count_of."""
+    return np.unique(np.unique(keys) // by, return_counts=True)
+
+
+def kneser_ney(train, rows, vocabulary, d):
+    """Interpolated Kneser-Ney trigram with one discount d (Chen & Goodman
+    1999): every order takes d off each count it has seen and hands the
+    mass it freed to the order below. Below the trigram, a token's count is
+    the number of distinct tokens seen before it (its continuations); below
+    the unigram, the uniform 1 / (V - 1)."""
+    v = vocabulary
+    tri = codes(windows(train, 3), v)  # u v w, every one seen
+    kinds3 = np.unique(tri)  # u v w, each once
+    bi = np.unique(kinds3 % v**2)  # v w, each once
+    key = codes(rows[:, -3:], v)
+    # unigram: N(. w) / N(. .), discounted, plus d N_types / N(. .) / (V - 1)
+    n_w = count_of(np.unique(bi % v, return_counts=True), key % v)
+    types = len(np.unique(bi % v))
+    p = (np.maximum(n_w - d, 0) + d * types / (v - 1)) / len(bi)
+    # then the bigram (on continuation counts) and the trigram (on counts)
+    for together, context, kinds in (
+        (  # N(. v w), N(. v .), distinct w after v
+            count_of(np.unique(kinds3 % v**2, return_counts=True), key % v**2),
+            count_of(
+                np.unique(kinds3 % v**2 // v, return_counts=True),
+                key % v**2 // v,
+            ),
+            count_of(grouped(bi, v), key % v**2 // v),
+        ),
+        (  # c(u v w), c(u v .), distinct w after u v
+            count_of(np.unique(tri, return_counts=True), key),
+            count_of(np.unique(tri // v, return_counts=True), key // v),
+            count_of(grouped(kinds3, v), key // v),
+        ),
+    ):
+        seen = context > 0
+        c = np.where(seen, context, 1)
+        p = np.where(seen, (np.maximum(together - d, 0) + d * kinds * p) / c, p)
+    return p
+
+
+# --8<-- [end:kneser-ney]
+
+
 def bits(p, rows, characters_only=False):
     """Mean -log2 p over the rows, or over the rows whose next token is a
     character (not "，" or "。", tokens 1 and 2)."""
@@ -149,6 +197,20 @@ def baselines(train, validation, test, vocabulary):
             "validation": valid[w],
             "test": (bits(p, rows["test"]), bits(p, rows["test"], True)),
         }
+    valid = {
+        d: bits(
+            kneser_ney(train, rows["validation"], vocabulary, d),
+            rows["validation"],
+        )
+        for d in DISCOUNTS
+    }
+    d = min(valid, key=valid.get)
+    p = kneser_ney(train, rows["test"], vocabulary, d)
+    results["trigram, Kneser-Ney"] = {
+        "setting": {"d": d},
+        "validation": valid[d],
+        "test": (bits(p, rows["test"]), bits(p, rows["test"], True)),
+    }
     return results
 
 

@@ -1,5 +1,6 @@
 from labels import label
 from poem_data import read, tokens_and_splits
+from poem_export import BUDGET, gzip_size, site_model
 from poem_model import UNITS, WIDTH, build_model
 
 header, _ = read()
@@ -12,16 +13,26 @@ by_hand = V * E + 4 * U * (E + U + 1) + (U + 1) * V
 print(f"V = {V}, E = {E}, U = {U}")
 print(label("parameters, Keras:", "参数数量，Keras："), model.count_params())
 print(label("parameters, by hand:", "参数数量，手算："), by_hand)
+distinct = header["quatrains_found"] - header["near_duplicates"]
+kept = sum(header["counts"].values())
 print(
     label(
         f"The vocabulary's {header['vocabulary']} characters cover "
-        f"{covered / total:.1%} of the characters of all "
-        f"{header['quatrains_found']} quatrains found; the "
-        f"{sum(header['counts'].values())} written wholly in them are kept, "
-        f"and use {V - 3} of them.",
-        f"词表的 {header['vocabulary']} 个汉字覆盖了找到的全部 "
-        f"{header['quatrains_found']} 首绝句中 {covered / total:.1%} 的字；"
-        f"只用这些字写成的 {sum(header['counts'].values())} 首留下，"
-        f"其中用到了 {V - 3} 个。",
+        f"{covered / total:.1%} of the characters of the {distinct} "
+        f"distinct quatrains, yet only {kept} of those quatrains "
+        f"({kept / distinct:.1%}) are written wholly in them; these are "
+        f"kept, and use {V - 3} of the characters.",
+        f"词表的 {header['vocabulary']} 个汉字覆盖了 {distinct} 首不重复的"
+        f"绝句中 {covered / total:.1%} 的字，但完全用这些字写成的只有 "
+        f"{kept} 首（{kept / distinct:.1%}）；留下的就是这些诗，"
+        f"其中用到了 {V - 3} 个字。",
     )
+)
+data = site_model()  # the file the page's poem writer downloads
+print(
+    label(
+        "exported model, gzip-compressed bytes:",
+        "导出的模型，gzip 压缩后字节数：",
+    ),
+    f"{gzip_size(data)} / {BUDGET}",
 )

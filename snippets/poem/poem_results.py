@@ -1,12 +1,25 @@
 """The chapter's measure: bits per token on the test poems for the n-gram
 baselines and the LSTM, as a table, and the sentences drawn from it."""
 
+import numpy as np
 import poem_data
+import poem_model
 import poem_ngram
 import trained
 from labels import label
 from poem_data import tokens_and_splits
-from poem_model import BATCH, EPOCHS, RATE, result
+from poem_model import BATCH, EPOCHS, RATE, build_model, result
+
+RESAMPLES, BOOTSTRAP_SEED = 2000, 0
+WEIGHTS = (  # the LSTM's weights, in Keras's order
+    "embedding",
+    "kernel",
+    "recurrent_kernel",
+    "bias",
+    "dense_kernel",
+    "dense_bias",
+)
+ORDERS = {"unigram": 1, "bigram": 2, "trigram": 3}
 
 NAMES = {
     "unigram, add-k": ("unigram, add-k", "一元，加 k"),
@@ -14,6 +27,7 @@ NAMES = {
     "trigram, add-k": ("trigram, add-k", "三元，加 k"),
     "bigram, interpolated": ("bigram, interpolated", "二元，插值"),
     "trigram, interpolated": ("trigram, interpolated", "三元，插值"),
+    "trigram, Kneser-Ney": ("trigram, Kneser–Ney", "三元，Kneser–Ney"),
 }
 
 
@@ -32,6 +46,8 @@ def baseline_results():
 
 def setting(found):
     s = found["setting"]
+    if "d" in s:
+        return f"D = {s['d']:g}"
     if "lambda" in s:
         weights = ", ".join(f"{w:g}" for w in s["lambda"])
         return f"λ = ({weights}), k = {s['k']:g}"
@@ -100,10 +116,124 @@ def comparison(column):
     )
 
 
+def per_poem_bits(name):
+    """For each test poem, its summed -log2 p over the characters (not the
+    line ends) and how many characters it has, under the LSTM (name None)
+    or the named baseline with its chosen setting."""
+    tokens, data = tokens_and_splits()
+    test, v = data["test"], len(tokens)
+    if name is None:
+        run = result()
+        model = build_model(v)
+        model.set_weights([np.asarray(run[k], np.float32) for k in WEIGHTS])
+        sums = []
+        for poem in test:  # one poem at a time: order kept, no padding
+            x = np.array([poem[:-1]], dtype="int32")
+            logits = model.predict_on_batch(x).astype(np.float64)[0]
+            y = np.array(poem[1:])
+            log2p = poem_model.log2_probabilities(logits, y)
+            sums.append(-log2p[y > 2].sum())
+        sums = np.array(sums)
+    else:
+        rows = poem_ngram.windows(test, 3)
+        s = baseline_results()[name]["setting"]
+        train = data["train"]
+        order = ORDERS[name.split(",")[0]]
+        if "d" in s:
+            p = poem_ngram.kneser_ney(train, rows, v, s["d"])
+        elif "lambda" in s:
+            estimates = [poem_ngram.add_k(train, rows, v, 1, s["k"])] + [
+                poem_ngram.counted(train, rows, v, n) for n in (2, 3)
+            ]
+            p = poem_ngram.interpolated(estimates[:order], s["lambda"])
+        else:
+            p = poem_ngram.add_k(train, rows, v, order, s["k"])
+        poem_of = np.repeat(np.arange(len(test)), [len(q) - 1 for q in test])
+        bits = np.where(rows[:, -1] > 2, -np.log2(p), 0.0)
+        sums = np.bincount(poem_of, weights=bits, minlength=len(test))
+    counts = np.array([sum(t > 2 for t in poem) for poem in test])
+    return sums, counts
+
+
+def bootstrap():
+    """The characters-only gap, best baseline minus LSTM, on the test poems
+    and its 95% interval over RESAMPLES resamplings of the test poems
+    (seeded): how much the gap moves with the choice of test poems, not
+    with the training seed."""
+    sources = [
+        poem_data.__file__,
+        poem_ngram.__file__,
+        poem_model.__file__,
+        trained.__file__,
+        globals().get("__file__"),  # a notebook cell has none
+    ]
+
+    def compute():
+        name, _ = best_baseline(3)
+        base, counts = per_poem_bits(name)
+        lstm, _ = per_poem_bits(None)
+        rng = np.random.default_rng(BOOTSTRAP_SEED)
+        picks = rng.integers(0, len(counts), (RESAMPLES, len(counts)))
+        n = counts[picks].sum(axis=1)
+        gaps = (base[picks].sum(axis=1) - lstm[picks].sum(axis=1)) / n
+        low, high = np.percentile(gaps, [2.5, 97.5])
+        gap = (base.sum() - lstm.sum()) / counts.sum()
+        return {"name": name, "gap": gap, "interval": [low, high]}
+
+    return trained.kept("poem-bootstrap", sources, compute)
+
+
+def bootstrap_sentence():
+    b = bootstrap()
+    en, zh = NAMES[b["name"]]
+    low, high = b["interval"]
+    return label(
+        f"Characters only, the best baseline ({en}) minus the LSTM: "
+        f"{b['gap']:.2f} bits per token; "
+        f"95% interval over {RESAMPLES} resamplings of the test poems "
+        f"(seed {BOOTSTRAP_SEED}): [{low:.2f}, {high:.2f}].",
+        f"只计汉字，最好的基线（{zh}）减 LSTM：每词元 {b['gap']:.2f} 比特；"
+        "把测试诗有放回地"
+        f"重抽 {RESAMPLES} 次（种子 {BOOTSTRAP_SEED}），95% 区间为 "
+        f"[{low:.2f}, {high:.2f}]。",
+    )
+
+
+def curve_sentence():
+    """What the learning curves show, in words, from the run's history."""
+    run = result()
+    train, valid = run["history"]["train"], run["history"]["validation"]
+    best, last = run["best_epoch"], len(valid)
+    gap = valid[-1] - train[-1]
+    if best < last:
+        rise = valid[-1] - valid[best - 1]
+        return label(
+            f"The validation bits are lowest after epoch {best} of {last} "
+            f"({valid[best - 1]:.2f}) and {rise:.2f} bits higher after the "
+            f"last, while the training bits keep falling; at the last "
+            f"epoch the training bits are {gap:.2f} below the validation "
+            "bits: the model has begun to learn the training poems "
+            "themselves rather than how poems are written.",
+            f"验证集上的比特数在第 {best} 轮（共 {last} 轮）之后最低"
+            f"（{valid[best - 1]:.2f}），到最后一轮又高了 {rise:.2f} 比特，"
+            "训练集上的却一直在降；最后一轮，训练集比验证集低 "
+            f"{gap:.2f} 比特：模型开始记住训练诗本身，而不是写诗的规律。",
+        )
+    return label(
+        f"The validation bits are still lowest after the last epoch "
+        f"({valid[-1]:.2f}), {gap:.2f} bits above the training bits: the "
+        f"{last} epochs are the budget fixed in advance, and whether more "
+        "would still help, this run cannot say.",
+        f"验证集上的比特数到最后一轮仍是最低（{valid[-1]:.2f}），比训练集高 "
+        f"{gap:.2f} 比特：{last} 轮是事先定的预算，再多训几轮还会不会降，"
+        "这次运行回答不了。",
+    )
+
+
 def training_sentence():
     """How the LSTM was trained and what it cost, in the run that trained
-    it (CPU seconds of the training loop; on a loaded machine, so a bound
-    rather than a speed)."""
+    it (CPU seconds of the training loop, all threads summed; they depend
+    on the machine and its load)."""
     run = result()
     seconds = round(run["cpu_seconds"])
     return label(
@@ -135,5 +265,7 @@ if __name__ == "__main__":
     print(table())
     print()
     print(comparison(2) + label(" ", "") + comparison(3))
+    print()
+    print(bootstrap_sentence())
     print()
     print(training_sentence())

@@ -1,0 +1,3 @@
+from poem_results import curve_sentence
+
+print(curve_sentence())
