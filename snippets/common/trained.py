@@ -18,6 +18,7 @@ kept() simply calls compute(): a reader's own run trains as before."""
 import ast
 import hashlib
 import json
+import linecache
 import os
 from pathlib import Path
 
@@ -31,14 +32,32 @@ def key(name, sources):
     import tensorflow as tf
 
     digest = hashlib.sha256(name.encode())
-    for source in filter(None, sources):  # None: code run from a notebook cell
-        text = Path(source).read_bytes()
-        if str(source).endswith(".py"):  # what the code does, not its layout
-            text = ast.dump(ast.parse(text)).encode()
-        digest.update(text)
+    for source in filter(None, sources):
+        digest.update(_code(source))
     for version in (np.__version__, tf.__version__, keras.__version__):
         digest.update(version.encode())
     return digest.hexdigest()[:20]
+
+
+def _code(source):
+    """What a source does: a .py file's (or function's) syntax tree, else a
+    file's bytes."""
+    if callable(source):
+        defined_in = source.__globals__.get("__file__")
+        if defined_in is None:  # a notebook cell: IPython keeps its text here
+            cell = source.__code__.co_filename
+            text = "".join(linecache.getlines(cell))
+            if not text:
+                raise ValueError(
+                    f"sources: expected a function whose code can be read, "
+                    f"got {source.__name__} from {cell}"
+                )
+            return ast.dump(ast.parse(text)).encode()
+        source = defined_in
+    text = Path(source).read_bytes()
+    if str(source).endswith(".py"):  # what the code does, not its layout
+        text = ast.dump(ast.parse(text)).encode()
+    return text
 
 
 def kept(name, sources, compute):
