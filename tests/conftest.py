@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -234,6 +235,25 @@ def assert_shape_error(function, arguments, name, expected, actual):
     assert message.startswith(f"{name}:"), message
     assert f"expected shape {expected}" in message, message
     assert f"got {actual}" in message, message
+
+
+def assert_page_cites_keras_lines(page, path, first, last, text):
+    """Both languages of docs/<page> cite lines ``first``–``last`` of ``path`` under the installed
+    Keras' keras/src ("lines 850–868", "第 850–868 行"; one line: "line 692"), and line ``first``
+    there reads ``text``: a Keras release that moves the cited code fails here, naming the span."""
+    import keras
+
+    source = Path(keras.__file__).parent / "src" / path
+    lines = source.read_text(encoding="utf-8").splitlines()
+    assert last <= len(lines), f"{path} has {len(lines)} lines"
+    assert lines[first - 1].strip() == text, (path, first)
+    span = f"{first}–{last}" if last > first else f"{first}"
+    english = re.sub(
+        r"\s+", " ", (DOCS / f"{page}.en.md").read_text(encoding="utf-8")
+    )
+    assert re.search(rf"\blines? (\S+ and )?{span}\b", english), span
+    chinese = (DOCS / f"{page}.zh.md").read_text(encoding="utf-8")
+    assert f"第 {span} 行" in chinese, span
 
 
 # -- a strict build of the real site, shared by the build and browser tests ----------------------
