@@ -148,7 +148,12 @@ def _table_rows(text):
 
 
 def test_trained_accuracy_and_decoded_examples(runs):
+    """The results as the store keeps them, in JSON (trained.kept writes them so), scored on unseen
+    strings, and what the page says of them."""
     reverse, copy = runs["reverse"], runs["copy"]
+    for run in (reverse, copy):
+        assert set(run) == {"test", "decoded", "forced", "greedy"}
+        assert len(run["greedy"]["position"]) == len(run["test"][0]) == 5
     greedy_whole, greedy_digit = (
         reverse["greedy"][k] for k in ("string", "digit")
     )
@@ -242,26 +247,6 @@ def test_the_training_key_is_the_code_not_its_comments_nor_a_file():
     )
     assert edited != code
     assert cell_key(edited, 3) != file_key
-
-
-def test_train_seq2seq_returns_what_json_holds(monkeypatch):
-    """The trained-results store keeps train_seq2seq's return value as JSON (a tiny run here)."""
-    import json
-
-    import seq2seq_train
-
-    for name, value in (
-        ("N_TRAIN", 64),
-        ("N_TEST", 16),
-        ("UNITS", 4),
-        ("EPOCHS", 1),
-    ):
-        monkeypatch.setattr(seq2seq_train, name, value)
-    for reverse in (True, False):
-        result = seq2seq_train.train_seq2seq(reverse=reverse)
-        assert json.loads(json.dumps(result)) == result
-        assert set(result) == {"test", "decoded", "forced", "greedy"}
-        assert len(result["greedy"]["position"]) == seq2seq_train.LENGTH
 
 
 def test_copy_data_keeps_the_order():

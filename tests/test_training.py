@@ -2,10 +2,10 @@
 training is truncated BPTT, the exploding-gradient numbers, what the clipping arguments do in a real
 optimizer step, and the cuDNN conditions as the installed Keras source states them."""
 
+import contextlib
 import importlib
-import os
-import subprocess
-import sys
+import io
+import runpy
 from pathlib import Path
 
 import keras
@@ -433,7 +433,9 @@ def test_a_spike_stalls_adam_unless_it_is_clipped():
     )
 
 
-def test_the_sentence_under_the_adam_table_is_computed_from_the_run():
+def test_the_sentence_under_the_adam_table_is_computed_from_the_run(
+    monkeypatch,
+):
     """The figures in the sentence are the mean, the minimum and the maximum of the step ratios."""
     from training_clip_adam import SETTLED, SPIKE
 
@@ -442,22 +444,16 @@ def test_the_sentence_under_the_adam_table_is_computed_from_the_run():
     grads[SPIKE - 1] *= 1000
     plain, clipped = adam_steps(grads), adam_steps(grads, clipnorm=1.0)
     settled = clipped[SETTLED - 1 :] / plain[SETTLED - 1 :]
-    script = SNIPPETS / "training" / "training_clip_adam.py"
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(SNIPPETS / "common"),
-        "RNN_NOTES_LANGUAGE": "en",
-    }
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert f"{settled.mean():.1f} times on average" in result.stdout
-    assert f"{settled.min():.1f} to {settled.max():.1f} times" in result.stdout
+    monkeypatch.setenv("RNN_NOTES_LANGUAGE", "en")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):  # as a run by hand, in this process
+        runpy.run_path(
+            str(SNIPPETS / "training" / "training_clip_adam.py"),
+            run_name="__main__",
+        )
+    printed = out.getvalue()
+    assert f"{settled.mean():.1f} times on average" in printed
+    assert f"{settled.min():.1f} to {settled.max():.1f} times" in printed
 
 
 # -- cuDNN ---------------------------------------------------------------------------------------
