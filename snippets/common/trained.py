@@ -5,15 +5,18 @@ notebooks and the tests.
 
 When the environment variable RNN_NOTES_TRAINED names a folder (the site's
 build and the tests set it to <cache>/trained), the result is kept there as
-<name>-<key>.json, where key hashes name, the code of every file in sources
-(the modules that define the data, the model and the training: their syntax
-tree, so comments, section markers and formatting do not count; None, for
-code run from a notebook cell, adds nothing) and the library versions:
-editing what any of them does trains again. A lock makes a second process
-wait for the first one's training instead of training again. Every
-entry read or written is named in USED, which the build records so that
-the cache's pruning rule covers trained results too. Without the variable,
-kept() simply calls compute(): a reader's own run trains as before."""
+<name>-<key>.json, where key hashes name, the code of every source (the
+modules that define the data, the model and the training: their syntax tree,
+so comments, section markers and formatting do not count) and the library
+versions: editing what any of them does trains again. A source is a file, or
+a function, which stands for the file or notebook cell that defines it: a
+page may show a training whole, and its notebook then runs it as a cell with
+no file, under the same key as the build and the tests (None adds nothing).
+A lock makes a second process wait for the first one's training instead of
+training again. Every entry read or written is named in USED, which the build
+records so that the cache's pruning rule covers trained results too. Without
+the variable, kept() simply calls compute(): a reader's own run trains as
+before."""
 
 import ast
 import hashlib
