@@ -348,10 +348,6 @@ def late_font_cls(
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
 
-    def hold_back(route):
-        time.sleep(delay_ms / 1000)
-        route.continue_()
-
     results = {}
     try:
         with sync_playwright() as p:
@@ -359,26 +355,45 @@ def late_font_cls(
                 executable_path=CHROMIUM, args=["--no-sandbox"]
             )
             for page_path in [ANCHOR, *pages]:
-                context = browser.new_context(
-                    viewport={"width": 412, "height": 823},
-                    device_scale_factor=1.75,
-                    is_mobile=True,
-                    has_touch=True,
+                results[page_path], _ = late_font_shifts(
+                    browser, base + page_path, delay_ms
                 )
-                page = context.new_page()
-                page.add_init_script(SHIFTS)
-                page.route("**/assets/fonts/*.woff2", hold_back)
-                page.goto(base + page_path, wait_until="load")
-                page.evaluate("document.fonts.ready")
-                page.wait_for_timeout(1500)
-                results[page_path] = largest_session_window(
-                    page.evaluate("window.__shifts")
-                )
-                context.close()
             browser.close()
     finally:
         server.shutdown()
     return results
+
+
+def late_font_shifts(browser, url: str, delay_ms: float):
+    """(CLS, the font families that loaded) of one page opened in a new context of ``browser``
+    (Playwright) on Lighthouse's phone screen, with every font answered ``delay_ms`` late; CLS over
+    the load and 1.5 s after the fonts are ready. make bench and tests/test_long_pages.py measure
+    with it."""
+    context = browser.new_context(
+        viewport={"width": 412, "height": 823},
+        device_scale_factor=1.75,
+        is_mobile=True,
+        has_touch=True,
+    )
+
+    def hold_back(route):
+        time.sleep(delay_ms / 1000)
+        route.continue_()
+
+    try:
+        page = context.new_page()
+        page.add_init_script(SHIFTS)
+        page.route("**/assets/fonts/*.woff2", hold_back)
+        page.goto(url, wait_until="load")
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(1500)
+        loaded = page.evaluate(
+            "[...document.fonts].filter(f => f.status === 'loaded')"
+            ".map(f => f.family)"
+        )
+        return largest_session_window(page.evaluate("window.__shifts")), loaded
+    finally:
+        context.close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -76,11 +77,14 @@ def pytest_markdown_docs_globals():
 @pytest.hookimpl(trylast=True)  # after -k and -m: only what will run counts
 def pytest_collection_modifyitems(config, items):
     """A fence runs once per distinct code. The two languages of a page include the same snippets in the
-    same order (test_page_pairs.py), so the second copy of a fence would run the very same code again with
-    the same fresh globals: it is deselected, and the report counts it. So is a fence that is one whole
-    snippet file while test_snippets_standalone.py is in the run: that test runs the same file as
-    ``__main__`` in a process and a folder of its own, which is the stricter check (and the stateful
-    chapter's models, for one, would otherwise train twice). Fences of a file's section still run here."""
+        same order (test_page_pairs.py), so the second copy of a fence would run the very same code again with
+        the same fresh globals: it is deselected, and the report counts it. So is a fence that is one whole
+        snippet file while test_snippets_standalone.py is in the run: that test runs the same file as
+        ``__main__`` in a process and a folder of its own, which is the stricter check (and the stateful
+        chapter's models, for one, would otherwise train twice). Fences of a file's section still run here.
+
+    Then the files are ordered (LONGEST_FIRST) and, when a test needs the built site, the strict build
+    starts in a thread of its own."""
     standalone = any(
         item.path.name == "test_snippets_standalone.py" for item in items
     )
@@ -118,9 +122,23 @@ def pytest_collection_modifyitems(config, items):
             item.runtest = functools.partial(
                 _run_fence, item, item.runtest, builds
             )
+    needs_site = {  # the fence tests wait for the build too (_run_fence)
+        item.path
+        for item in items
+        if "built_site" in getattr(item, "fixturenames", ())
+        or (builds and item.path.suffix == ".md")
+    }
     items.sort(
-        key=lambda item: LONGEST_FIRST.get(item.path.name, len(LONGEST_FIRST))
+        key=lambda item: (
+            item.path in needs_site,
+            LONGEST_FIRST.get(item.path.name, len(LONGEST_FIRST)),
+        )
     )
+    if builds and not config.option.collectonly:
+        # the build starts now, and the files that need no site run meanwhile
+        threading.Thread(
+            target=_site_built, args=(config,), daemon=True
+        ).start()
 
 
 CACHE = Path(
@@ -167,17 +185,19 @@ def _run_fence(item, run_fence, builds: bool) -> None:
         fresh_start(SNIPPETS)
 
 
-# The test files that take longest go first. The xdist workers take files in this order
-# (pytest.ini: --no-loadscope-reorder), so these overlap with everything else instead of running alone
-# at the end. The first builds the site (or waits for it); the second needs no built site, so on a fresh
-# clone its worker has work while the first builds.
+# The order the xdist workers take files in (pytest.ini: --no-loadscope-reorder). The site's build
+# starts in the background as the run starts (pytest_collection_modifyitems), so the files that need
+# no built site go first: on a fresh clone, whose build trains every model, they fill the workers
+# meanwhile. Among each group the files that take longest go first, so that they overlap with the rest
+# instead of running alone at the end.
 LONGEST_FIRST = {
     name: rank
     for rank, name in enumerate(
         [
-            "test_notebooks.py",  # every chapter's notebook in a kernel
             "test_snippets_standalone.py",  # every snippet in a folder of its own
+            "test_notebooks.py",  # every chapter's notebook in a kernel
             "test_browser.py",  # every page in Chromium
+            "test_reader.py",  # every page at two widths
         ]
     )
 }
@@ -236,6 +256,25 @@ def assert_shape_error(function, arguments, name, expected, actual):
     assert f"got {actual}" in message, message
 
 
+def assert_page_cites_keras_lines(page, path, first, last, text):
+    """Both languages of docs/<page> cite lines ``first``–``last`` of ``path`` under the installed
+    Keras' keras/src ("lines 850–868", "第 850–868 行"; one line: "line 692"), and line ``first``
+    there reads ``text``: a Keras release that moves the cited code fails here, naming the span."""
+    import keras
+
+    source = Path(keras.__file__).parent / "src" / path
+    lines = source.read_text(encoding="utf-8").splitlines()
+    assert last <= len(lines), f"{path} has {len(lines)} lines"
+    assert lines[first - 1].strip() == text, (path, first)
+    span = f"{first}–{last}" if last > first else f"{first}"
+    english = re.sub(
+        r"\s+", " ", (DOCS / f"{page}.en.md").read_text(encoding="utf-8")
+    )
+    assert re.search(rf"\blines? (\S+ and )?{span}\b", english), span
+    chinese = (DOCS / f"{page}.zh.md").read_text(encoding="utf-8")
+    assert f"第 {span} 行" in chinese, span
+
+
 # -- a strict build of the real site, shared by the build and browser tests ----------------------
 
 
@@ -272,11 +311,19 @@ def _strict_build(site: Path) -> None:
 
 
 _SITE: dict = {}  # this process's answer: the built site's folder, or the build's failure
+_SITE_LOCK = (
+    threading.Lock()
+)  # the build starts in a thread of its own (pytest_collection_modifyitems)
 
 
 def _shared_site(config) -> Path:
     """The site, built once per run. The suite runs on pytest-xdist workers (pytest.ini): the first
     to need the site builds it, the others wait for that build and read the same folder."""
+    with _SITE_LOCK:
+        return _build_once(config)
+
+
+def _build_once(config) -> Path:
     if "site" in _SITE:
         return _SITE["site"]
     if "error" in _SITE:

@@ -42,7 +42,7 @@ from classify_tokens import (
 )
 from classify_train import EPOCHS, SEEDS, encoded_splits, result, texts
 
-from conftest import ROOT, SNIPPETS
+from conftest import ROOT, SNIPPETS, assert_page_cites_keras_lines
 
 DATA = SNIPPETS / "classify" / classify_data.DATA
 PACKAGE = Path(os.environ.get("CHINESE_POETRY", "/tmp/package"))
@@ -319,7 +319,7 @@ def test_one_mask_per_gate_only_with_recurrent_dropout():
 
 
 # Each place in the installed Keras 3.15 that the page cites: file under keras/src, first and last line,
-# and the text of the first line (as tests/test_training.py does for the training chapter).
+# and the text of the first line (conftest.assert_page_cites_keras_lines checks each).
 CITED = [
     ("layers/rnn/lstm.py", 136, 139, "if self.recurrent_dropout != 0.0:"),
     (
@@ -342,22 +342,16 @@ CITED = [
         "if training and 0.0 < self.dropout < 1.0:",
     ),
     ("layers/rnn/lstm.py", 534, 537, "if not self.recurrent_dropout:"),
+    # the mask paragraph: the same behaviour as the training chapter's
+    ("backend/tensorflow/rnn.py", 362, 366, "flat_mask_output = ("),
+    ("backend/tensorflow/rnn.py", 562, 581, "def _assert_valid_mask(mask):"),
+    ("backend/tensorflow/rnn.py", 850, 868, "try:"),
 ]
 
 
 @pytest.mark.parametrize("path,first,last,text", CITED, ids=lambda v: str(v))
 def test_the_keras_source_lines_the_page_cites(path, first, last, text):
-    lines = (KERAS / path).read_text(encoding="utf-8").splitlines()
-    assert lines[first - 1].strip() == text
-    assert last <= len(lines)
-    span = f"{first}–{last}"
-    english = re.sub(
-        r"\s+", " ", (DOCS / "classify.en.md").read_text(encoding="utf-8")
-    )
-    assert re.search(rf"\blines? (\S+ and )?{span}\b", english), span
-    assert f"第 {span} 行" in (DOCS / "classify.zh.md").read_text(
-        encoding="utf-8"
-    ), span
+    assert_page_cites_keras_lines("classify", path, first, last, text)
 
 
 # -- what the editors did, and normalising it -----------------------------------------------------

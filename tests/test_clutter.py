@@ -53,9 +53,10 @@ def contexts(browser):
 
 
 def open_page(contexts, site_url, size, lang, name, scheme="default"):
+    """The page loaded, with its fonts: what the layout checks measure."""
     page = contexts(size, scheme).new_page()
     page.goto(site_url + page_path(lang, name), wait_until="load")
-    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready")
     return page
 
 

@@ -220,35 +220,12 @@ def test_a_late_math_font_shifts_nothing(browser, site_url, lang, name):
     """The math font answered 2.5 s late (a slow network), on Lighthouse's phone screen: the layout
     shifts, counted as Lighthouse counts CLS (scripts/bench.py), stay within the bench's budget. With
     font-display: block these two pages shifted by 0.20 and 0.16 when the font arrived."""
-    import time
-
-    from bench import SHIFTS, config, largest_session_window
+    from bench import config, late_font_shifts
 
     budgets = config()["budgets"]
-    context = browser.new_context(
-        viewport={"width": 412, "height": 823},
-        device_scale_factor=1.75,
-        is_mobile=True,
-        has_touch=True,
+    cls, loaded = late_font_shifts(
+        browser, url(site_url, lang, name), budgets["lateFontDelayMs"]
     )
-    page = context.new_page()
-    page.add_init_script(SHIFTS)
-
-    def hold_back(route):
-        time.sleep(budgets["lateFontDelayMs"] / 1000)
-        route.continue_()
-
-    try:
-        page.route("**/assets/fonts/*.woff2", hold_back)
-        page.goto(url(site_url, lang, name), wait_until="load")
-        page.evaluate("document.fonts.ready")
-        page.wait_for_timeout(1500)
-        loaded = page.evaluate(
-            "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
-        )
-        cls = largest_session_window(page.evaluate("window.__shifts"))
-    finally:
-        context.close()
     assert any("STIX Two Math subset" in family for family in loaded), (
         loaded
     )  # it did arrive

@@ -300,17 +300,9 @@ PUNCTUATION = """() => {
 }"""
 
 
-def test_chinese_punctuation_never_starts_a_line_after_inline_math(
-    phone, site_url, built_site
-):
+def test_chinese_punctuation_never_starts_a_line_after_inline_math(at_390):
     """At 390 px, on every page, the "，" or "。" right after inline math is on the math's line."""
-    found = {}
-    for url in _urls(built_site):
-        _open(phone, site_url + url)
-        bad = phone.evaluate(PUNCTUATION)
-        if bad:
-            found[url] = bad
-    assert not found, found
+    assert not at_390["punctuation"], at_390["punctuation"]
 
 
 WIDTHS = """() => {
@@ -330,27 +322,14 @@ CODE_WIDTHS = """() => [...document.querySelectorAll('article pre > code')]
     .reduce((a, b) => a.length >= b.length ? a : b).slice(0, 100)])"""
 
 
-def test_every_table_fits_its_column_at_1280_px(laptop, site_url, built_site):
-    found = {}
-    for url in _urls(built_site):
-        _open(laptop, site_url + url)
-        wide = laptop.evaluate(WIDTHS)
-        if wide:
-            found[url] = wide
-    assert not found, found
+def test_every_table_fits_its_column_at_1280_px(at_1280):
+    assert not at_1280["tables"], at_1280["tables"]
 
 
-def test_every_code_block_fits_its_column_at_1280_px(
-    laptop, site_url, built_site
-):
+def test_every_code_block_fits_its_column_at_1280_px(at_1280):
     """Code and outputs shown on a page need no sideways scrolling on a laptop: snippets are formatted
     to the width the column has (`ruff format`, line length 80)."""
-    found = {}
-    for url in _urls(built_site):
-        _open(laptop, site_url + url)
-        wide = laptop.evaluate(CODE_WIDTHS)
-        if wide:
-            found[url] = wide
+    found = at_1280["code"]
     assert not found, (
         f"{sum(map(len, found.values()))} code blocks scroll: {found}"
     )
@@ -396,26 +375,53 @@ COPY_BUTTON = """async () => {
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_regions_that_scroll_show_it_and_the_copy_button_covers_no_output(
-    browser, site_url, built_site, width
+    request, width
 ):
     """A table, code block or figure that scrolls sideways fades at the edge beyond which more lies, as
     display equations shade theirs; Material's copy button overlaps no line of an output."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    cues, covered = {}, {}
-    try:
-        for url in _urls(built_site):
-            _open(page, site_url + url)
-            page.add_style_tag(content=LAY_OUT_EVERY_BLOCK)
-            page.evaluate(TWO_FRAMES)  # the newly laid-out blocks' timelines
-            if missing := page.evaluate(CUES):
-                cues[url] = missing
-            if hidden := page.evaluate(COPY_BUTTON):
-                covered[url] = hidden
-    finally:
-        context.close()
-    assert not cues, f"scrolling regions without a cue: {cues}"
-    assert not covered, f"outputs under the copy button: {covered}"
+    found = request.getfixturevalue(f"at_{width}")
+    assert not found["cues"], (
+        f"scrolling regions without a cue: {found['cues']}"
+    )
+    assert not found["copy button"], (
+        f"outputs under the copy button: {found['copy button']}"
+    )
+
+
+def _every_page(page, site_url, built_site, scripts) -> dict[str, dict]:
+    """Each built page opened once in ``page``: ``scripts`` (name → script) run in turn, then every
+    block is laid out and the scrolling checks run. {name: {url: what the script found}}, only the
+    pages where it found something: the page-wide tests above each read their own name."""
+    checks = {**scripts, "cues": CUES, "copy button": COPY_BUTTON}
+    found = {name: {} for name in checks}
+    for url in _urls(built_site):
+        _open(page, site_url + url)
+        for name, script in checks.items():
+            if name == "cues":
+                page.add_style_tag(content=LAY_OUT_EVERY_BLOCK)
+                page.evaluate(
+                    TWO_FRAMES
+                )  # the newly laid-out blocks' timelines
+            if result := page.evaluate(script):
+                found[name][url] = result
+    return found
+
+
+@pytest.fixture(scope="module")
+def at_390(phone, site_url, built_site):
+    return _every_page(
+        phone,
+        site_url,
+        built_site,
+        {"punctuation": PUNCTUATION, "file names": FILE_NAMES},
+    )
+
+
+@pytest.fixture(scope="module")
+def at_1280(laptop, site_url, built_site):
+    return _every_page(
+        laptop, site_url, built_site, {"tables": WIDTHS, "code": CODE_WIDTHS}
+    )
 
 
 TAP_TARGETS = """() => [...document.querySelectorAll('.gate-explorer input[type=range]')].map(s => s.id)"""
@@ -579,18 +585,11 @@ FILE_NAMES = """() => {
 
 
 def test_a_code_blocks_file_name_wraps_at_slashes_clear_of_its_download_icon(
-    phone, site_url, built_site
+    at_390,
 ):
     """At 390 px a long path (snippets/params/params_bidirectional_alignment.py) wraps at a slash, its
     file name whole on one line, and no text runs under the download icon at the title's right."""
-    found = {}
-    for url in _urls(built_site):
-        if url.startswith("/en/"):
-            continue  # the same code blocks as the Chinese pages
-        _open(phone, site_url + url)
-        if bad := phone.evaluate(FILE_NAMES):
-            found[url] = bad
-    assert not found, found
+    assert not at_390["file names"], at_390["file names"]
 
 
 FIGURE_LABELS = """() => [...document.querySelectorAll('article .rn-figure > .rn-download')].map(a => {

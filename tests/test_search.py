@@ -38,7 +38,9 @@ def language_root(lang):
 
 def open_search(page, site_url, lang):
     """The ``lang`` home page with its search box open."""
-    page.goto(site_url + language_root(lang), wait_until="networkidle")
+    page.goto(
+        site_url + language_root(lang), wait_until="load"
+    )  # search() waits for the results, which wait for the index
     if (
         page.viewport_size["width"] < 960
     ):  # below Material's 60em the box opens from the header's button

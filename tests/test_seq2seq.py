@@ -1,9 +1,8 @@
 """The encoder-decoder chapter against real Keras 3: the reversal data, the hand-over of the encoder's
-state, greedy decoding, the trained accuracy (read from the build, not trained again), a bidirectional
+state, greedy decoding, the trained accuracy (read from the trained-results store), a bidirectional
 layer's dependence on later inputs, and the custom cell equal to the built-in LSTM."""
 
-import html
-import re
+from pathlib import Path
 
 import keras
 import numpy as np
@@ -117,119 +116,137 @@ def test_greedy_decoding_feeds_the_model_its_own_previous_output(untrained):
     )
 
 
-# -- the trained model, as the build printed it ----------------------------------------------------
+# -- the trained model, read from the trained-results store -------------------------------------
 
 
-def _tables(built_site, lang="en"):
-    """The tables the seq2seq_train.py fence printed on the built page, as rows of cell texts: the
-    models train once per build (kept by content) and once more in the standalone snippet test, not here."""
-    prefix = "en/" if lang == "en" else ""
-    page = (built_site / prefix / "seq2seq" / "index.html").read_text(
-        encoding="utf-8"
-    )
-    block = page.split('data-snippet="seq2seq/seq2seq_train.py"', 1)[1].split(
-        '<div class="exec"', 1
-    )[0]
-    tables = []
-    for table in re.findall(r"<table>(.*?)</table>", block, re.S):
-        rows = []
-        for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
-            cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
-            rows.append(
-                [
-                    html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
-                    for cell in cells
-                ]
-            )
-        tables.append(rows)
-    assert len(tables) == 3
+@pytest.fixture(scope="module")
+def runs():
+    """Both trainings as the page's fence runs them: from the store (snippets/common/trained.py) that
+    the build, the standalone run and the notebook share, so they train once per run, whichever asks
+    first."""
+    from seq2seq_train import trained_seq2seq
+
+    return {
+        "reverse": trained_seq2seq(reverse=True),
+        "copy": trained_seq2seq(reverse=False),
+    }
+
+
+def _table_rows(text):
+    """The Markdown tables of scores_tables' output, as rows of cells (the rule rows left out)."""
+    tables, rows = [], []
+    for line in text.splitlines() + [""]:
+        if line.startswith("|"):
+            if not line.startswith("|---"):
+                rows.append(
+                    [cell.strip() for cell in line.strip("|").split("|")]
+                )
+        elif rows:
+            tables.append(rows)
+            rows = []
     return tables
 
 
-def test_trained_accuracy_and_decoded_examples(built_site):
-    scores, examples, positions = _tables(built_site)
-    (forced_digit, forced_whole), (greedy_digit, greedy_whole) = (
-        [float(v) for v in row[1:]] for row in scores[1:]
+def test_trained_accuracy_and_decoded_examples(runs):
+    """The results as the store keeps them, in JSON (trained.kept writes them so), scored on unseen
+    strings, and what the page says of them."""
+    reverse, copy = runs["reverse"], runs["copy"]
+    for run in (reverse, copy):
+        assert set(run) == {"test", "decoded", "forced", "greedy"}
+        assert len(run["greedy"]["position"]) == len(run["test"][0]) == 5
+    greedy_whole, greedy_digit = (
+        reverse["greedy"][k] for k in ("string", "digit")
     )
-    assert "teacher forcing" in scores[1][0] and "greedy" in scores[2][0]
+    forced_whole, forced_digit = (
+        reverse["forced"][k] for k in ("string", "digit")
+    )
     assert greedy_whole > 0.9, "most unseen strings entirely right"
     assert (
         greedy_whole >= forced_whole - 0.05
         and greedy_digit >= forced_digit - 0.02
     ), "almost as accurate"
     assert greedy_whole <= greedy_digit
-    assert len(examples) == 1 + 6
-    for source, decoded, target in examples[1:]:
-        assert target == source[::-1]
-        assert decoded.endswith("✗") == (decoded != target)
-    assert examples[-1][1].endswith("✗"), "the last row is the first wrong one"
-    rows = {
-        (row[0], row[1]): [float(v) for v in row[2:]] for row in positions[1:]
-    }
+    test, decoded = np.array(reverse["test"]), np.array(reverse["decoded"])
+    assert np.mean(np.all(decoded == test[:, ::-1], axis=1)) == pytest.approx(
+        greedy_whole
+    ), "the examples come from the scored run"
     reverse_forced, reverse_greedy = (
-        rows["reverse", "teacher forcing"],
-        rows["reverse", "greedy"],
+        reverse[k]["position"] for k in ("forced", "greedy")
     )
-    copy_forced, copy_greedy = (
-        rows["copy", "teacher forcing"],
-        rows["copy", "greedy"],
-    )
-    assert reverse_greedy[-1] == pytest.approx(greedy_whole), (
-        "the same run as the first table"
-    )
+    copy_forced = copy["forced"]["position"]
     assert reverse_greedy[4] < reverse_greedy[0], (
         "greedy reversal loses accuracy towards the last digits"
     )
     assert reverse_forced[4] > reverse_greedy[4], (
         "the teacher-forced row stays higher there"
     )
-    assert np.mean(copy_forced[:5]) < np.mean(reverse_forced[:5]), (
+    assert np.mean(copy_forced) < np.mean(reverse_forced), (
         "copying is worse with teacher forcing too"
     )
-    assert copy_greedy[-1] < reverse_greedy[-1], "and in whole strings"
+    assert copy["greedy"]["string"] < greedy_whole, "and in whole strings"
 
 
-def test_the_sentence_under_the_positions_table_follows_from_it(built_site):
-    """ "At least ten fewer of the 1000 test strings right from y_p on": p is the first position from
-    which greedy copying trails greedy reversal by ten strings or more at every position."""
-    page = (built_site / "en" / "seq2seq" / "index.html").read_text(
-        encoding="utf-8"
+def test_the_printed_tables_follow_from_the_runs(runs):
+    """What the page's fence prints: the scores, the first five decoded strings and the first wrong
+    one marked, the positions table, and the sentence under it, whose y_p is the first position from
+    which greedy copying trails greedy reversal by ten test strings or more at every position."""
+    from seq2seq_tables import scores_tables
+
+    text = scores_tables(runs, 3000, 1000)  # a run by hand prints English
+    scores, examples, positions = _table_rows(text)
+    reverse = runs["reverse"]
+    assert "teacher forcing" in scores[1][0] and "greedy" in scores[2][0]
+    assert [float(v) for v in scores[2][1:]] == pytest.approx(
+        [reverse["greedy"]["digit"], reverse["greedy"]["string"]], abs=5e-4
     )
-    block = page.split('data-snippet="seq2seq/seq2seq_train.py"', 1)[1].split(
-        '<div class="exec"', 1
-    )[0]
-    _, _, positions = _tables(built_site)
+    assert len(examples) == 1 + 6
+    for source, decoded, target in examples[1:]:
+        assert target == source[::-1]
+        assert decoded.endswith("✗") == (decoded != target)
+    assert examples[-1][1].endswith("✗"), "the last row is the first wrong one"
     rows = {
         (row[0], row[1]): [float(v) for v in row[2:7]] for row in positions[1:]
     }
-    behind = np.array(rows["reverse", "greedy"]) - np.array(
-        rows["copy", "greedy"]
+    assert rows["copy", "greedy"] == pytest.approx(
+        runs["copy"]["greedy"]["position"], abs=5e-4
+    )
+    behind = np.array(reverse["greedy"]["position"]) - np.array(
+        runs["copy"]["greedy"]["position"]
     )
     first = next(i for i in range(5) if np.all(behind[i:] >= 0.01 - 1e-9))
-    sentence = html.unescape(
-        block.split("at least ten fewer", 1)[1].split("</p>", 1)[0]
-    )
-    assert re.search(rf"<mi>y</mi><mn>{first + 1}</mn>", sentence), sentence
+    sentence = text.split("at least ten fewer", 1)[1]
+    assert f"from $y_{first + 1}$ on" in sentence, sentence
 
 
-def test_train_seq2seq_returns_what_json_holds(monkeypatch):
-    """The trained-results store keeps train_seq2seq's return value as JSON (a tiny run here)."""
-    import json
+def test_the_training_key_is_the_code_not_its_comments_nor_a_file():
+    """The page shows seq2seq_train.py whole, so its notebook runs the training as a cell, with no
+    file: the key of the same code in a cell is the key of the file (the notebook reuses the build's
+    training), a comment changes nothing, and an edit of what the training does trains again."""
+    import linecache
 
     import seq2seq_train
+    import trained
 
-    for name, value in (
-        ("N_TRAIN", 64),
-        ("N_TEST", 16),
-        ("UNITS", 4),
-        ("EPOCHS", 1),
-    ):
-        monkeypatch.setattr(seq2seq_train, name, value)
-    for reverse in (True, False):
-        result = seq2seq_train.train_seq2seq(reverse=reverse)
-        assert json.loads(json.dumps(result)) == result
-        assert set(result) == {"test", "decoded", "forced", "greedy"}
-        assert len(result["greedy"]["position"]) == seq2seq_train.LENGTH
+    code = Path(seq2seq_train.__file__).read_text(encoding="utf-8")
+
+    def cell_key(text, number):
+        cell = f"<cell {number}>"  # as IPython keeps a cell's text
+        linecache.cache[cell] = (len(text), None, text.splitlines(True), cell)
+        namespace = {"__name__": "cell"}
+        try:
+            exec(compile(text, cell, "exec"), namespace)
+            return trained.key("k", [namespace["train_seq2seq"]])
+        finally:
+            del linecache.cache[cell]
+
+    file_key = trained.key("k", [seq2seq_train.train_seq2seq])
+    assert cell_key(code, 1) == file_key
+    assert cell_key("# a comment\n" + code, 2) == file_key
+    edited = code.replace(
+        "EPOCHS = 5, 3000, 1000, 64, 10", "EPOCHS = 5, 3000, 1000, 64, 11"
+    )
+    assert edited != code
+    assert cell_key(edited, 3) != file_key
 
 
 def test_copy_data_keeps_the_order():

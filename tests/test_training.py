@@ -2,11 +2,10 @@
 training is truncated BPTT, the exploding-gradient numbers, what the clipping arguments do in a real
 optimizer step, and the cuDNN conditions as the installed Keras source states them."""
 
+import contextlib
 import importlib
-import os
-import re
-import subprocess
-import sys
+import io
+import runpy
 from pathlib import Path
 
 import keras
@@ -26,7 +25,11 @@ from training_mask import masked_outputs
 from training_singular import power_norms
 from training_truncated import truncated_bptt
 
-from conftest import DOCS, SNIPPETS, assert_shape_error
+from conftest import (
+    SNIPPETS,
+    assert_page_cites_keras_lines,
+    assert_shape_error,
+)
 
 KERAS = Path(keras.__file__).parent / "src"
 NAMES = ("kernel", "recurrent_kernel", "bias")
@@ -102,58 +105,32 @@ def test_bptt_with_a_loss_on_the_last_step_only_is_the_exploding_example():
         )
 
 
+# Shapes that fit one another (batch 2, T 3, input_dim 3, units 4); each case changes one.
+FITTING = dict(
+    x=(2, 3, 3),
+    kernel=(3, 4),
+    recurrent_kernel=(4, 4),
+    bias=(4,),
+    grad_outputs=(2, 3, 4),
+)
+
+
+def _zeros(**changed):
+    return {k: np.zeros(shape) for k, shape in {**FITTING, **changed}.items()}
+
+
 @pytest.mark.parametrize(
     "arguments,name,expected,actual",
     [
+        (_zeros(x=(2, 3)), "x", "(batch, T>=1, input_dim)", "(2, 3)"),
+        (_zeros(x=(2, 3, 5)), "kernel", "(5, units)", "(3, 4)"),
         (
-            dict(
-                x=np.zeros((2, 3)),
-                kernel=np.zeros((3, 4)),
-                recurrent_kernel=np.zeros((4, 4)),
-                bias=np.zeros(4),
-                grad_outputs=np.zeros((2, 3, 4)),
-            ),
-            "x",
-            "(batch, T>=1, input_dim)",
-            "(2, 3)",
-        ),
-        (
-            dict(
-                x=np.zeros((2, 3, 5)),
-                kernel=np.zeros((3, 4)),
-                recurrent_kernel=np.zeros((4, 4)),
-                bias=np.zeros(4),
-                grad_outputs=np.zeros((2, 3, 4)),
-            ),
-            "kernel",
-            "(5, units)",
-            "(3, 4)",
-        ),
-        (
-            dict(
-                x=np.zeros((2, 3, 3)),
-                kernel=np.zeros((3, 4)),
-                recurrent_kernel=np.zeros((4, 4)),
-                bias=np.zeros(4),
-                grad_outputs=np.zeros((2, 4, 4)),
-            ),
+            _zeros(grad_outputs=(2, 4, 4)),
             "grad_outputs",
             "(2, 3, 4)",
             "(2, 4, 4)",
         ),
-        (
-            dict(
-                x=np.zeros((2, 3, 3)),
-                kernel=np.zeros((3, 4)),
-                recurrent_kernel=np.zeros((4, 4)),
-                bias=np.zeros(4),
-                grad_outputs=np.zeros((2, 3, 4)),
-                h0=np.zeros((1, 4)),
-            ),
-            "h0",
-            "(2, 4)",
-            "(1, 4)",
-        ),
+        (_zeros(h0=(1, 4)), "h0", "(2, 4)", "(1, 4)"),
     ],
 )
 def test_bptt_refuses_wrong_shapes(arguments, name, expected, actual):
@@ -456,7 +433,9 @@ def test_a_spike_stalls_adam_unless_it_is_clipped():
     )
 
 
-def test_the_sentence_under_the_adam_table_is_computed_from_the_run():
+def test_the_sentence_under_the_adam_table_is_computed_from_the_run(
+    monkeypatch,
+):
     """The figures in the sentence are the mean, the minimum and the maximum of the step ratios."""
     from training_clip_adam import SETTLED, SPIKE
 
@@ -465,22 +444,16 @@ def test_the_sentence_under_the_adam_table_is_computed_from_the_run():
     grads[SPIKE - 1] *= 1000
     plain, clipped = adam_steps(grads), adam_steps(grads, clipnorm=1.0)
     settled = clipped[SETTLED - 1 :] / plain[SETTLED - 1 :]
-    script = SNIPPETS / "training" / "training_clip_adam.py"
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(SNIPPETS / "common"),
-        "RNN_NOTES_LANGUAGE": "en",
-    }
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    assert f"{settled.mean():.1f} times on average" in result.stdout
-    assert f"{settled.min():.1f} to {settled.max():.1f} times" in result.stdout
+    monkeypatch.setenv("RNN_NOTES_LANGUAGE", "en")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):  # as a run by hand, in this process
+        runpy.run_path(
+            str(SNIPPETS / "training" / "training_clip_adam.py"),
+            run_name="__main__",
+        )
+    printed = out.getvalue()
+    assert f"{settled.mean():.1f} times on average" in printed
+    assert f"{settled.min():.1f} to {settled.max():.1f} times" in printed
 
 
 # -- cuDNN ---------------------------------------------------------------------------------------
@@ -664,42 +637,7 @@ CITED = [
 
 @pytest.mark.parametrize("path,first,last,text", CITED, ids=lambda v: str(v))
 def test_the_keras_source_lines_the_pages_cite(path, first, last, text):
-    lines = (KERAS / path).read_text(encoding="utf-8").splitlines()
-    assert lines[first - 1].strip() == text
-    span = f"{first}–{last}" if last > first else f"{first}"
-    english = re.sub(
-        r"\s+", " ", (DOCS / "training.en.md").read_text(encoding="utf-8")
-    )
-    assert re.search(rf"\blines? (\S+ and )?{span}\b", english), span
-    assert f"第 {span} 行" in (DOCS / "training.zh.md").read_text(
-        encoding="utf-8"
-    ), span
-
-
-# The lines the classify chapter's mask paragraph cites, the same behaviour as the training chapter's.
-CITED_BY_CLASSIFY = [
-    ("backend/tensorflow/rnn.py", 362, 366, "flat_mask_output = ("),
-    ("backend/tensorflow/rnn.py", 562, 581, "def _assert_valid_mask(mask):"),
-    ("backend/tensorflow/rnn.py", 850, 868, "try:"),
-]
-
-
-@pytest.mark.parametrize(
-    "path,first,last,text", CITED_BY_CLASSIFY, ids=lambda v: str(v)
-)
-def test_the_keras_source_lines_the_classify_mask_paragraph_cites(
-    path, first, last, text
-):
-    lines = (KERAS / path).read_text(encoding="utf-8").splitlines()
-    assert lines[first - 1].strip() == text
-    span = f"{first}–{last}"
-    english = re.sub(
-        r"\s+", " ", (DOCS / "classify.en.md").read_text(encoding="utf-8")
-    )
-    assert re.search(rf"\blines? (\S+ and )?{span}\b", english), span
-    assert f"第 {span} 行" in (DOCS / "classify.zh.md").read_text(
-        encoding="utf-8"
-    ), span
+    assert_page_cites_keras_lines("training", path, first, last, text)
 
 
 def test_the_cudnn_calls_and_their_mask_check_sit_inside_the_try_that_falls_back():

@@ -5,19 +5,23 @@ notebooks and the tests.
 
 When the environment variable RNN_NOTES_TRAINED names a folder (the site's
 build and the tests set it to <cache>/trained), the result is kept there as
-<name>-<key>.json, where key hashes name, the code of every file in sources
-(the modules that define the data, the model and the training: their syntax
-tree, so comments, section markers and formatting do not count; None, for
-code run from a notebook cell, adds nothing) and the library versions:
-editing what any of them does trains again. A lock makes a second process
-wait for the first one's training instead of training again. Every
-entry read or written is named in USED, which the build records so that
-the cache's pruning rule covers trained results too. Without the variable,
-kept() simply calls compute(): a reader's own run trains as before."""
+<name>-<key>.json, where key hashes name, the code of every source (the
+modules that define the data, the model and the training: their syntax tree,
+so comments, section markers and formatting do not count) and the library
+versions: editing what any of them does trains again. A source is a file, or
+a function, which stands for the file or notebook cell that defines it: a
+page may show a training whole, and its notebook then runs it as a cell with
+no file, under the same key as the build and the tests (None adds nothing).
+A lock makes a second process wait for the first one's training instead of
+training again. Every entry read or written is named in USED, which the build
+records so that the cache's pruning rule covers trained results too. Without
+the variable, kept() simply calls compute(): a reader's own run trains as
+before."""
 
 import ast
 import hashlib
 import json
+import linecache
 import os
 from pathlib import Path
 
@@ -31,14 +35,32 @@ def key(name, sources):
     import tensorflow as tf
 
     digest = hashlib.sha256(name.encode())
-    for source in filter(None, sources):  # None: code run from a notebook cell
-        text = Path(source).read_bytes()
-        if str(source).endswith(".py"):  # what the code does, not its layout
-            text = ast.dump(ast.parse(text)).encode()
-        digest.update(text)
+    for source in filter(None, sources):
+        digest.update(_code(source))
     for version in (np.__version__, tf.__version__, keras.__version__):
         digest.update(version.encode())
     return digest.hexdigest()[:20]
+
+
+def _code(source):
+    """What a source does: a .py file's (or function's) syntax tree, else a
+    file's bytes."""
+    if callable(source):
+        defined_in = source.__globals__.get("__file__")
+        if defined_in is None:  # a notebook cell: IPython keeps its text here
+            cell = source.__code__.co_filename
+            text = "".join(linecache.getlines(cell))
+            if not text:
+                raise ValueError(
+                    f"sources: expected a function whose code can be read, "
+                    f"got {source.__name__} from {cell}"
+                )
+            return ast.dump(ast.parse(text)).encode()
+        source = defined_in
+    text = Path(source).read_bytes()
+    if str(source).endswith(".py"):  # what the code does, not its layout
+        text = ast.dump(ast.parse(text)).encode()
+    return text
 
 
 def kept(name, sources, compute):

@@ -1,4 +1,5 @@
 import keras
+import trained
 from seq2seq_data import reversal_data, train_test_strings
 from seq2seq_model import build_seq2seq, greedy_decode
 
@@ -44,11 +45,22 @@ def train_seq2seq(reverse=True, seed=0):
 # --8<-- [end:train]
 
 
+def trained_seq2seq(reverse=True, seed=0):
+    """train_seq2seq(reverse, seed), trained once and then read back
+    (trained.py): the page, its notebook and the tests share the training."""
+    sources = [train_test_strings, build_seq2seq, trained.kept, train_seq2seq]
+    return trained.kept(
+        f"seq2seq-{'reverse' if reverse else 'copy'}-{seed}",
+        sources,
+        lambda: train_seq2seq(reverse, seed),
+    )
+
+
 if __name__ == "__main__":
     from seq2seq_tables import scores_tables
 
     runs = {
-        "reverse": train_seq2seq(reverse=True),
-        "copy": train_seq2seq(reverse=False),
+        "reverse": trained_seq2seq(reverse=True),
+        "copy": trained_seq2seq(reverse=False),
     }
     print(scores_tables(runs, N_TRAIN, N_TEST))

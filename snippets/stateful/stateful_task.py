@@ -42,8 +42,7 @@ def trained_cue_task(stateful):
         stateful_reset,
         trained,
     )
-    here = globals().get("__file__")  # a notebook cell has none
-    sources = [m.__file__ for m in modules] + [here]
+    sources = [m.__file__ for m in modules] + [cue_task]  # this file or cell
     kept = trained.kept(
         f"stateful-cue-task-{stateful}",
         sources,
