@@ -357,9 +357,14 @@ COPY_BUTTON = """async () => {
   const out = [];
   for (const block of document.querySelectorAll('article .exec-output pre')) {
     block.scrollIntoView();  // content.lazy: Material adds the copy button once the block is in view
-    await new Promise(done => setTimeout(done, 100));
-    const button = block.querySelector('.md-clipboard'), code = block.querySelector('code');
-    if (!button || !code || !code.firstChild) continue;
+    let button = null;
+    for (let waited = 0; !button && waited < 3000; waited += 50) {
+      await new Promise(done => setTimeout(done, 50));
+      button = block.querySelector('.md-code__nav');  // the button and the padding around it
+    }
+    const code = block.querySelector('code');
+    if (!button) { out.push('no copy button: ' + code.innerText.slice(0, 40)); continue; }
+    if (!code.firstChild) continue;
     const range = document.createRange();
     range.selectNodeContents(code);
     const b = button.getBoundingClientRect();
