@@ -1,10 +1,13 @@
+import textwrap
+
 from labels import label
 from poem_data import encode, read, split_poems, tokens_and_splits
 
 header, poems = read()
 tokens, splits = tokens_and_splits()
-print(header["source"])
-print(header["conversion"], "|", header["license"].split("\n")[0])
+print(textwrap.fill(header["source"], 78))
+print(textwrap.fill(header["conversion"], 78))
+print(header["license"].split("\n")[0])
 print(
     label("near-duplicates dropped:", "去掉的近似重复："),
     header["near_duplicates"],
@@ -20,7 +23,7 @@ print(
     label("train / validation / test:", "训练集 / 验证集 / 测试集："),
     *(len(part) for part in split_poems([p[2] for p in poems]).values()),
 )
-print(label("tokens:", "词元："), len(tokens), tokens[:12])
+print(label("tokens:", "词元："), len(tokens), tokens[:10])
 author, title, text = poems[0]
 print(f"{author}《{title}》{text}")
 print(encode(text, {t: i for i, t in enumerate(tokens)})[:9])

@@ -7,7 +7,8 @@ weights = load(site_model())  # the weights the page's writer downloads
 # --8<-- [start:greedy]
 text = generate(weights, 64, temperature=0, seed=0)  # greedy: no draws
 # --8<-- [end:greedy]
-print(text)
+for line in range(0, len(text), 24):  # as many tokens as a short poem
+    print(text[line : line + 24])
 
 
 def first_repeat(text, shortest=4):

@@ -50,8 +50,8 @@ print(
 ratio = masked[allowed] / free[allowed]
 print(
     label(
-        "masked / free on the allowed tokens, min and max:",
-        "允许的词元上，掩码后 / 掩码前，最小与最大：",
+        "masked / free on the allowed tokens, min, max:",
+        "允许的词元上，掩码后 / 掩码前，最小、最大：",
     ),
     f"{ratio.min():.6f} {ratio.max():.6f}",
     f"= 1 / {free[allowed].sum():.6f}",
@@ -77,7 +77,7 @@ SEEDS = range(100)
 formed = sum(well_formed(generate(weights, 32, 1.0, seed)) for seed in SEEDS)
 print(
     label(
-        f"Sampling at T = 1 with only <s> masked, seeds 0–{len(SEEDS) - 1}: "
+        f"Sampling at T = 1 with only <s> masked, seeds 0–{len(SEEDS) - 1}:\n"
         f"{formed} of "
         f"{len(SEEDS)} samples begin with a well-formed quatrain.",
         f"只屏蔽 <s>、T = 1 自由采样，种子 0–{len(SEEDS) - 1}："

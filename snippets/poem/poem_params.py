@@ -18,13 +18,13 @@ kept = sum(header["counts"].values())
 print(
     label(
         f"The vocabulary's {header['vocabulary']} characters cover "
-        f"{covered / total:.1%} of the characters of the {distinct} "
+        f"{covered / total:.1%} of the characters\nof the {distinct} "
         f"distinct quatrains, yet only {kept} of those quatrains "
-        f"({kept / distinct:.1%}) are written wholly in them; these are "
+        f"({kept / distinct:.1%})\nare written wholly in them; these are "
         f"kept, and use {V - 3} of the characters.",
         f"词表的 {header['vocabulary']} 个汉字覆盖了 {distinct} 首不重复的"
-        f"绝句中 {covered / total:.1%} 的字，但完全用这些字写成的只有 "
-        f"{kept} 首（{kept / distinct:.1%}）；留下的就是这些诗，"
+        f"绝句中 {covered / total:.1%} 的字，\n但完全用这些字写成的只有 "
+        f"{kept} 首（{kept / distinct:.1%}）；\n留下的就是这些诗，"
         f"其中用到了 {V - 3} 个字。",
     )
 )

@@ -47,7 +47,7 @@ print(
         "carried:",
         "整首一次读完与分两半、中间传递状态，logits 的最大差：",
     ),
-    np.abs(whole[:, half:] - rest).max(),
+    f"{np.abs(whole[:, half:] - rest).max():.2g}",
 )
 
 # --8<-- [start:numpy]
@@ -61,5 +61,5 @@ print(
         "largest logit difference, Keras vs poem_decode.step token by token:",
         "Keras 与逐个词元调用 poem_decode.step，logits 的最大差：",
     ),
-    np.abs(whole[0] - np.array(logits)).max(),
+    f"{np.abs(whole[0] - np.array(logits)).max():.2g}",
 )
