@@ -32,7 +32,6 @@ runs this script again when the unpacked package is at ``$CHINESE_POETRY`` (or /
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
@@ -40,11 +39,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-PACKAGE, VERSION = "chinese-poetry", "2.0.1"
+# the same package, its check and its command line as the classify corpus
+from poetry_subset import PACKAGE, VERSION, check_package, main
+
 OPENCC = "1.4.2"
-VOCABULARY = (
-    1997  # characters; with "<s>", "，" and "。" the model has 2,000 tokens
-)
+VOCABULARY = 1997  # characters at most; the model's tokens are those the kept poems use, "<s>", "，" and "。"
 QUATRAIN = re.compile(
     r"(?:[\u4e00-\u9fff]{5}，[\u4e00-\u9fff]{5}。){2}"
     r"|(?:[\u4e00-\u9fff]{7}，[\u4e00-\u9fff]{7}。){2}"
@@ -108,11 +107,7 @@ def drop_near_duplicates(poems):
 
 def subset(package: Path) -> bytes:
     """The subset file's bytes, from the unpacked package at ``package`` (the folder with package.json)."""
-    meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
-    if (meta["name"], meta["version"]) != (PACKAGE, VERSION):
-        raise ValueError(
-            f"expected {PACKAGE}@{VERSION}, got {meta['name']}@{meta['version']} at {package}"
-        )
+    check_package(package)
     files = sorted(
         (package / "dist" / "quantangshi").glob("poet.tang.*.json"),
         key=lambda p: p.name,
@@ -166,22 +161,5 @@ def subset(package: Path) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "package",
-        type=Path,
-        help=f"the unpacked {PACKAGE}@{VERSION} (its package/ folder)",
-    )
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args(argv)
-    data = subset(args.package)
-    args.out.write_bytes(data)
-    print(
-        f"{args.out}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}"
-    )
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(make=subset, out=OUT, doc=__doc__))

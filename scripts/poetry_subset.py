@@ -72,13 +72,18 @@ def _chosen(poems: list[dict]) -> list[dict]:
     return kept[:PER_CLASS]
 
 
-def subset(package: Path) -> bytes:
-    """The subset file's bytes, from the unpacked package at ``package`` (the folder with package.json)."""
+def check_package(package: Path) -> None:
+    """Refuse any folder but the unpacked chinese-poetry of the pinned version."""
     meta = json.loads((package / "package.json").read_text(encoding="utf-8"))
     if (meta["name"], meta["version"]) != (PACKAGE, VERSION):
         raise ValueError(
             f"expected {PACKAGE}@{VERSION}, got {meta['name']}@{meta['version']} at {package}"
         )
+
+
+def subset(package: Path) -> bytes:
+    """The subset file's bytes, from the unpacked package at ``package`` (the folder with package.json)."""
+    check_package(package)
     ci_files = sorted(
         (package / "dist" / "songci").glob("ci.song.*.json"),
         key=lambda p: p.name,
@@ -109,16 +114,18 @@ def subset(package: Path) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(argv=None, make=None, out=OUT, doc=__doc__) -> int:
+    """The command line of a subset script: the unpacked package in, the
+    subset that ``make(package)`` returns written to ``--out``."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument(
         "package",
         type=Path,
         help=f"the unpacked {PACKAGE}@{VERSION} (its package/ folder)",
     )
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=out)
     args = parser.parse_args(argv)
-    data = subset(args.package)
+    data = (make or subset)(args.package)
     args.out.write_bytes(data)
     print(
         f"{args.out}: {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()}"

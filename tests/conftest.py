@@ -413,3 +413,16 @@ def scheme_context(browser, scheme: str, **options):
     return browser.new_context(
         color_scheme={"default": "light", "slate": "dark"}[scheme], **options
     )
+
+
+def assert_script_remakes(script, package, committed, tmp_path):
+    """scripts/``script``, run on the unpacked package, writes the committed
+    data file byte for byte."""
+    out = tmp_path / "subset.jsonl"
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), str(package)]
+        + ["--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    assert out.read_bytes() == committed.read_bytes()

@@ -42,7 +42,12 @@ from classify_tokens import (
 )
 from classify_train import EPOCHS, SEEDS, encoded_splits, result, texts
 
-from conftest import ROOT, SNIPPETS, assert_page_cites_keras_lines
+from conftest import (
+    ROOT,
+    SNIPPETS,
+    assert_page_cites_keras_lines,
+    assert_script_remakes,
+)
 
 DATA = SNIPPETS / "classify" / classify_data.DATA
 PACKAGE = Path(os.environ.get("CHINESE_POETRY", "/tmp/package"))
@@ -98,19 +103,7 @@ def test_load_refuses_a_changed_file(tmp_path, monkeypatch):
     "integrity is checked above",
 )
 def test_script_regenerates_the_committed_subset_byte_for_byte(tmp_path):
-    out = tmp_path / "subset.jsonl"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "poetry_subset.py"),
-            str(PACKAGE),
-            "--out",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    assert out.read_bytes() == DATA.read_bytes()
+    assert_script_remakes("poetry_subset.py", PACKAGE, DATA, tmp_path)
 
 
 def test_splits_are_fixed_and_disjoint():

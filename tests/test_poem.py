@@ -32,7 +32,7 @@ from poem_model import (
     trained_weights,
 )
 
-from conftest import ROOT, SNIPPETS
+from conftest import ROOT, SNIPPETS, assert_script_remakes
 
 DATA = SNIPPETS / "poem" / poem_data.DATA
 PACKAGE = Path(os.environ.get("CHINESE_POETRY", "/tmp/package"))
@@ -132,19 +132,7 @@ def test_load_refuses_a_changed_file(tmp_path, monkeypatch):
     "integrity is checked above",
 )
 def test_script_regenerates_the_committed_subset_byte_for_byte(tmp_path):
-    out = tmp_path / "subset.jsonl"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "poem_subset.py"),
-            str(PACKAGE),
-            "--out",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    assert out.read_bytes() == DATA.read_bytes()
+    assert_script_remakes("poem_subset.py", PACKAGE, DATA, tmp_path)
 
 
 def test_splits_are_fixed_disjoint_and_eight_one_one():
