@@ -330,11 +330,22 @@ def test_history_and_the_figures_claims():
     assert valid[run["best_epoch"] - 1] == min(valid)
 
 
-@pytest.mark.parametrize("best", [3, EPOCHS])
-def test_curve_sentence_follows_the_history(monkeypatch, best):
+@pytest.mark.parametrize(
+    "best, step, says",
+    [
+        (3, 0.01, "begun to learn the training poems"),  # a clear rise
+        (3, 0.001, "hardly change"),  # below RISE
+        (EPOCHS - 1, 0.05, "hardly change"),  # the minimum too late
+        (EPOCHS, 0.0, "cannot say"),  # still falling
+    ],
+)
+def test_curve_sentence_follows_the_history(monkeypatch, best, step, says):
+    """The sentence names memorising only for a rise of at least RISE bits
+    ending at least AFTER epochs after the minimum; otherwise it is
+    neutral."""
     monkeypatch.setenv("RNN_NOTES_LANGUAGE", "en")
     valid = [8.0 - 0.1 * e for e in range(best)]
-    valid += [valid[-1] + 0.01 * e for e in range(1, EPOCHS - best + 1)]
+    valid += [valid[-1] + step * e for e in range(1, EPOCHS - best + 1)]
     run = {
         "history": {
             "train": [7.0 - 0.2 * e for e in range(EPOCHS)],
@@ -342,13 +353,32 @@ def test_curve_sentence_follows_the_history(monkeypatch, best):
         },
         "best_epoch": best,
     }
-    monkeypatch.setattr(poem_results, "result", lambda: run)
-    sentence = poem_results.curve_sentence()
+    sentence = poem_results.curve_sentence(run)
+    assert says in sentence
+    others = {"begun to learn", "hardly change", "cannot say"}
+    assert not any(o in sentence for o in others if o not in says)
     if best < EPOCHS:
         assert f"epoch {best} of {EPOCHS}" in sentence
+    if says.startswith("begun"):
         assert f"{valid[-1] - valid[best - 1]:.2f} bits higher" in sentence
-    else:
-        assert "still lowest" in sentence and "cannot say" in sentence
+
+
+def test_best_baseline_is_chosen_on_validation():
+    found = poem_results.baseline_results()
+    name, base = poem_results.best_baseline(3)
+    assert found[name]["validation"] == min(
+        f["validation"] for f in found.values()
+    )
+    assert base == found[name]["test"][1]
+
+
+def test_bootstrap_sentence_prints_one_gap(monkeypatch):
+    monkeypatch.setenv("RNN_NOTES_LANGUAGE", "en")
+    b = poem_results.bootstrap()
+    sentence = poem_results.bootstrap_sentence()
+    assert f"{abs(b['gap']):.2f} bits per character fewer" in sentence
+    low, high = b["interval"]
+    assert f"[{low:.2f}, {high:.2f}]" in sentence
 
 
 def test_bootstrap_interval_holds_the_tables_gap():
