@@ -17,15 +17,17 @@ distinct = header["quatrains_found"] - header["near_duplicates"]
 kept = sum(header["counts"].values())
 print(
     label(
-        f"The vocabulary's {header['vocabulary']} characters cover "
+        f"The {header['vocabulary']} most frequent characters cover "
         f"{covered / total:.1%} of the characters\nof the {distinct} "
         f"distinct quatrains, yet only {kept} of those quatrains "
         f"({kept / distinct:.1%})\nare written wholly in them; these are "
-        f"kept, and use {V - 3} of the characters.",
-        f"词表的 {header['vocabulary']} 个汉字覆盖了 {distinct} 首不重复的"
+        f"kept, and use only {V - 3} of them:\nwith <s> and the two line "
+        f"ends, the model's {V} tokens.",
+        f"出现最多的 {header['vocabulary']} 个字覆盖了 {distinct} 首不重复的"
         f"绝句中 {covered / total:.1%} 的字，\n但完全用这些字写成的只有 "
         f"{kept} 首（{kept / distinct:.1%}）；\n留下的就是这些诗，"
-        f"其中用到了 {V - 3} 个字。",
+        f"其中只用到了 {V - 3} 个字，\n加上 <s> 和两个行尾标点，"
+        f"就是模型的 {V} 个词元。",
     )
 )
 data = site_model()  # the file the page's poem writer downloads
