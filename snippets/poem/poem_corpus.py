@@ -8,11 +8,12 @@ tokens, splits = tokens_and_splits()
 print(textwrap.fill(header["source"], 78))
 print(textwrap.fill(header["conversion"], 78))
 print(header["license"].split("\n")[0])
+found, dropped = header["quatrains_found"], header["near_duplicates"]
 print(
-    label("near-duplicates dropped:", "去掉的近似重复："),
-    header["near_duplicates"],
-    label("of", "首，共"),
-    header["quatrains_found"],
+    label(
+        f"near-duplicates dropped from {found} quatrains: {dropped}",
+        f"{found} 首绝句中去掉近似重复： {dropped} 首",
+    )
 )
 print(
     label("five- and seven-character quatrains:", "五言、七言绝句："),

@@ -10,7 +10,6 @@ tokens, splits = tokens_and_splits()
 poem = np.array([splits["test"][0]], dtype="int32")  # (1, T): <s> + poem
 
 
-# --8<-- [start:keras]
 def stepping_model(weights):
     """The trained layers, taking the LSTM's state in and giving it out."""
     vocab, width = np.shape(weights["embedding"])
@@ -39,7 +38,6 @@ whole, _, _ = model.predict([poem, zero, zero], verbose=0)
 half = poem.shape[1] // 2
 _, h, c = model.predict([poem[:, :half], zero, zero], verbose=0)
 rest, _, _ = model.predict([poem[:, half:], h, c], verbose=0)
-# --8<-- [end:keras]
 print("".join(tokens[i] for i in poem[0, 1:]))
 print(
     label(
@@ -50,12 +48,10 @@ print(
     f"{np.abs(whole[:, half:] - rest).max():.2g}",
 )
 
-# --8<-- [start:numpy]
 state, logits = None, []
 for index in poem[0]:
     z, state = step(weights, int(index), state)  # state = (h, c)
     logits.append(z)
-# --8<-- [end:numpy]
 print(
     label(
         "largest logit difference, Keras vs poem_decode.step token by token:",
