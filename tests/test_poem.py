@@ -555,3 +555,13 @@ def test_training_again_from_scratch_prints_the_same_table(tmp_path):
         line for line in runs[1].splitlines() if line.startswith("|")
     ]
     assert len(list((tmp_path / "trained").glob("poem-lstm-0-*.json"))) == 1
+
+
+def test_line_end_sentence_prints_the_two_models_bits(monkeypatch):
+    monkeypatch.setenv("RNN_NOTES_LANGUAGE", "en")
+    bits = poem_results.line_end_bits()
+    name, _ = poem_results.best_baseline(2)
+    assert set(bits) == {"LSTM", name}
+    sentence = poem_results.line_end_sentence()
+    for value in bits.values():
+        assert value > 0 and f"{value:.2f}" in sentence

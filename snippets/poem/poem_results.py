@@ -117,6 +117,37 @@ def comparison(column):
     )
 
 
+def line_end_bits():
+    """Bits per line end ("，" or "。") on the test poems, for the LSTM and
+    the baseline best on validation, from the table's two columns: the
+    all-tokens sum less the characters-only sum, over the line ends."""
+    tokens, data = tokens_and_splits()
+    targets = [t for poem in data["test"] for t in poem[1:]]
+    ends = sum(t <= 2 for t in targets)
+    chars = len(targets) - ends
+    name, _ = best_baseline(2)
+    lstm = result()["test_bits"]
+    pairs = {
+        "LSTM": (lstm["all"], lstm["characters"]),
+        name: tuple(baseline_results()[name]["test"]),
+    }
+    return {
+        who: (every * len(targets) - alone * chars) / ends
+        for who, (every, alone) in pairs.items()
+    }
+
+
+def line_end_sentence():
+    (lstm, base), name = line_end_bits().values(), best_baseline(2)[0]
+    en, zh = NAMES[name]
+    return label(
+        f"At the line ends alone, the LSTM needs {lstm:.2f} bits per token, "
+        f"the best baseline on validation ({en}) {base:.2f}.",
+        f"只计行尾的“，”和“。”，LSTM 每个词元用 {lstm:.2f} 比特，"
+        f"在验证集上最好的基线（{zh}）用 {base:.2f} 比特。",
+    )
+
+
 def per_poem_bits(name):
     """For each test poem, its summed -log2 p over the characters (not the
     line ends) and how many characters it has, under the LSTM (name None)
@@ -301,5 +332,7 @@ if __name__ == "__main__":
     print(comparison(2))
     print()
     print(bootstrap_sentence())
+    print()
+    print(line_end_sentence())
     print()
     print(training_sentence())
