@@ -426,3 +426,30 @@ def assert_script_remakes(script, package, committed, tmp_path):
         capture_output=True,
     )
     assert out.read_bytes() == committed.read_bytes()
+
+
+def outputs_from_the_store_and_from_scratch(chapter, script, tmp_path, **env):
+    """``snippets/<chapter>/<script>`` run twice in fresh processes: reading the
+    shared trained results, then training again with an empty folder
+    (``tmp_path/trained``). Both runs must succeed; returns their outputs."""
+    env = dict(
+        os.environ,
+        TF_CPP_MIN_LOG_LEVEL="3",
+        PYTHONPATH=os.pathsep.join(
+            [str(SNIPPETS / chapter), str(SNIPPETS / "common")]
+        ),
+        **env,
+    )
+    runs = []
+    for folder in (os.environ["RNN_NOTES_TRAINED"], str(tmp_path / "trained")):
+        done = subprocess.run(
+            [sys.executable, str(SNIPPETS / chapter / script)],
+            cwd=tmp_path,
+            env=dict(env, RNN_NOTES_TRAINED=folder),
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        runs.append(done.stdout)
+    return runs

@@ -11,8 +11,6 @@ import hashlib
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import classify_compare
@@ -47,6 +45,7 @@ from conftest import (
     SNIPPETS,
     assert_page_cites_keras_lines,
     assert_script_remakes,
+    outputs_from_the_store_and_from_scratch,
 )
 
 DATA = SNIPPETS / "classify" / classify_data.DATA
@@ -556,26 +555,9 @@ def test_the_occluded_poem():
 def test_training_again_from_scratch_prints_the_same_numbers(tmp_path):
     """The one independent rerun: the note's LSTM trained again in a fresh process, with an empty folder
     for trained results, prints exactly what it prints from the shared store (same seed, same CPU)."""
-    env = dict(
-        os.environ,
-        TF_CPP_MIN_LOG_LEVEL="3",
-        PYTHONPATH=os.pathsep.join(
-            [str(SNIPPETS / "classify"), str(SNIPPETS / "common")]
-        ),
+    runs = outputs_from_the_store_and_from_scratch(
+        "classify", "classify_history.py", tmp_path
     )
-    script = str(SNIPPETS / "classify" / "classify_history.py")
-    runs = []
-    for folder in (os.environ["RNN_NOTES_TRAINED"], str(tmp_path / "trained")):
-        done = subprocess.run(
-            [sys.executable, script],
-            cwd=tmp_path,
-            env=dict(env, RNN_NOTES_TRAINED=folder),
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-        runs.append(done.stdout)
     assert "kept the weights of epoch" in runs[0] and runs[1] == runs[0]
     assert (
         len(

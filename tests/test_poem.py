@@ -9,7 +9,6 @@ import importlib.util
 import math
 import os
 import re
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,7 +31,12 @@ from poem_model import (
     trained_weights,
 )
 
-from conftest import ROOT, SNIPPETS, assert_script_remakes
+from conftest import (
+    ROOT,
+    SNIPPETS,
+    assert_script_remakes,
+    outputs_from_the_store_and_from_scratch,
+)
 
 DATA = SNIPPETS / "poem" / poem_data.DATA
 PACKAGE = Path(os.environ.get("CHINESE_POETRY", "/tmp/package"))
@@ -529,27 +533,9 @@ def test_greedy_decoding_loops_as_the_page_says():
 def test_training_again_from_scratch_prints_the_same_table(tmp_path):
     """The LSTM trained again in a fresh process with an empty folder for trained results prints the
     same table as from the shared store (same seed, same CPU): the page's numbers are reproducible."""
-    env = dict(
-        os.environ,
-        TF_CPP_MIN_LOG_LEVEL="3",
-        RNN_NOTES_LANGUAGE="en",
-        PYTHONPATH=os.pathsep.join(
-            [str(SNIPPETS / "poem"), str(SNIPPETS / "common")]
-        ),
+    runs = outputs_from_the_store_and_from_scratch(
+        "poem", "poem_results.py", tmp_path, RNN_NOTES_LANGUAGE="en"
     )
-    script = str(SNIPPETS / "poem" / "poem_results.py")
-    runs = []
-    for folder in (os.environ["RNN_NOTES_TRAINED"], str(tmp_path / "trained")):
-        done = subprocess.run(
-            [sys.executable, script],
-            cwd=tmp_path,
-            env=dict(env, RNN_NOTES_TRAINED=folder),
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-        runs.append(done.stdout)
     table = [line for line in runs[0].splitlines() if line.startswith("|")]
     assert table and table == [
         line for line in runs[1].splitlines() if line.startswith("|")

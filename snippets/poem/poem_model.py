@@ -111,21 +111,23 @@ def fit(seed=0):
 # --8<-- [end:fit]
 
 
+WEIGHTS = (  # the layers' weights, in Keras's order, by the decoding's names
+    "embedding",
+    "kernel",
+    "recurrent_kernel",
+    "bias",
+    "dense_kernel",
+    "dense_bias",
+)
+
+
 def weights_of(model):
     """The layers' weights by the names the decoding uses, as lists of the
     shortest decimals that give back the same float32 numbers."""
-    names = (
-        "embedding",
-        "kernel",
-        "recurrent_kernel",
-        "bias",
-        "dense_kernel",
-        "dense_bias",
-    )
     shortest = np.vectorize(lambda v: float(str(v)), otypes=[float])
     return {
         name: shortest(w.astype(np.float32)).tolist()
-        for name, w in zip(names, model.get_weights())
+        for name, w in zip(WEIGHTS, model.get_weights())
     }
 
 

@@ -8,17 +8,9 @@ import poem_ngram
 import trained
 from labels import label
 from poem_data import tokens_and_splits
-from poem_model import BATCH, EPOCHS, RATE, build_model, result
+from poem_model import BATCH, EPOCHS, RATE, WEIGHTS, build_model, result
 
 RESAMPLES, BOOTSTRAP_SEED = 2000, 0
-WEIGHTS = (  # the LSTM's weights, in Keras's order
-    "embedding",
-    "kernel",
-    "recurrent_kernel",
-    "bias",
-    "dense_kernel",
-    "dense_bias",
-)
 ORDERS = {"unigram": 1, "bigram": 2, "trigram": 3}
 
 NAMES = {
